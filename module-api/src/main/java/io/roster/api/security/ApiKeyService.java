@@ -1,0 +1,50 @@
+package io.roster.api.security;
+
+import io.roster.api.common.Page;
+import io.roster.api.common.PageRequest;
+import java.util.Optional;
+
+/** Integrators' API keys: issue, list, revoke, and authenticate a secret. */
+public interface ApiKeyService {
+
+    /**
+     * Issues a new key. The caller can only grant permissions it holds itself and only scope the key within its
+     * own scope.
+     *
+     * @return the key with its secret, which is not retrievable later
+     * @throws io.roster.api.error.ValidationException when the name, permissions or org units are invalid
+     * @throws io.roster.api.error.ForbiddenException when the caller lacks {@link Permission#API_KEY_ADMIN} or
+     *     tries to grant more than it has
+     */
+    IssuedApiKey issue(NewApiKey request);
+
+    /**
+     * Lists keys, newest first.
+     *
+     * @throws io.roster.api.error.ForbiddenException without {@link Permission#API_KEY_ADMIN}
+     */
+    Page<ApiKey> list(PageRequest page);
+
+    /**
+     * Revokes a key; calls with it fail from now on. Revoking a revoked key changes nothing.
+     *
+     * @throws io.roster.api.error.NotFoundException when there is no such key
+     * @throws io.roster.api.error.ForbiddenException without {@link Permission#API_KEY_ADMIN}
+     */
+    ApiKey revoke(String id);
+
+    /**
+     * The caller a secret stands for, if it is an active key. Does not need a bound caller.
+     *
+     * @return the caller, or empty when the secret is unknown or revoked
+     */
+    Optional<Caller> authenticate(String secret);
+
+    /**
+     * On an installation without any key, issues an unrestricted admin key. With {@code presetSecret} that secret
+     * is used (for scripted installs); otherwise one is generated. Safe to call from several instances at once.
+     *
+     * @return the issued key, or empty when keys already exist
+     */
+    Optional<IssuedApiKey> bootstrapAdminKey(String presetSecret);
+}

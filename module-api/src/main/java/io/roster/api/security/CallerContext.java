@@ -1,0 +1,27 @@
+package io.roster.api.security;
+
+import java.util.function.Supplier;
+
+/**
+ * Where services find the caller of the current unit of work. The web layer binds the authenticated caller for each
+ * request; jobs and a Java host run work as a given caller with {@link #runAs}.
+ */
+public interface CallerContext {
+
+    /**
+     * The caller of the current unit of work.
+     *
+     * @throws io.roster.api.error.UnauthenticatedException when no caller is bound
+     */
+    Caller current();
+
+    /** Binds the caller for the rest of the current request. */
+    void bind(Caller caller);
+
+    /**
+     * Runs work as the given caller on this thread, restoring the previous caller afterwards.
+     *
+     * @return what the work returned
+     */
+    <T> T runAs(Caller caller, Supplier<T> work);
+}

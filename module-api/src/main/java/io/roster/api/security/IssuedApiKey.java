@@ -1,0 +1,9 @@
+package io.roster.api.security;
+
+/**
+ * A newly created API key together with its secret, which is shown this once and never stored.
+ *
+ * @param key the stored key
+ * @param secret the secret to send as {@code Authorization: Bearer <secret>}
+ */
+public record IssuedApiKey(ApiKey key, String secret) {}

@@ -1,0 +1,21 @@
+package io.roster.api.security;
+
+/** What a caller may do. Roles and API keys are sets of these. */
+public enum Permission {
+    /** Read org units in scope. */
+    ORG_READ,
+    /** Create, rename and move org units in scope. */
+    ORG_WRITE,
+    /** Read member profiles in scope. */
+    MEMBER_READ,
+    /** Create, change and archive member profiles in scope. */
+    MEMBER_WRITE,
+    /** See contact details (phones, e-mails, addresses, Telegram) unmasked. */
+    MEMBER_CONTACTS_READ,
+    /** Merge duplicate member profiles. */
+    MEMBER_MERGE,
+    /** Define custom member attributes. */
+    ATTRIBUTE_ADMIN,
+    /** Create, list and revoke API keys. */
+    API_KEY_ADMIN;
+}
