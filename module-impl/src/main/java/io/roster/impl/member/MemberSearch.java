@@ -1,0 +1,256 @@
+package io.roster.impl.member;
+
+import io.roster.api.common.PageRequest;
+import io.roster.api.error.ValidationException;
+import io.roster.api.member.MemberQuery;
+import io.roster.api.member.MemberSort;
+import io.roster.api.member.MemberStatus;
+import io.roster.impl.common.Cursors;
+import io.roster.impl.common.Ids;
+import io.roster.impl.security.Access;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Builds the member list query. Every filter maps onto an index: trigram GIN on {@code search_key} for names,
+ * {@code member_contact(kind, lookup)} for phones and e-mails, GIN on {@code tags}, btree on the sort keys; paging is
+ * keyset on (sort value, id), so a page costs the same wherever it is in the list.
+ */
+public final class MemberSearch {
+    static final String COLUMNS = "m.id, m.given_name, m.patronymic, m.family_name, m.status, m.org_unit_id,"
+            + " m.support_level, m.tags, m.archived_at, m.updated_at, m.version, m.sort_key, m.created_at";
+
+    private MemberSearch() {}
+
+    /** What the free-text part of a query turned out to be. */
+    public enum TextKind {
+        NONE,
+        NAME,
+        PHONE,
+        EMAIL
+    }
+
+    /**
+     * The SQL for a query.
+     *
+     * @param subtreePath the ltree path of the {@code orgUnitId} filter's unit, or {@code null}
+     */
+    public static SqlQuery build(MemberQuery query, Access.Scope scope, String subtreePath, PhoneNumbers phones) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where m.merged_into_id is null");
+        String q = query.q() == null ? null : query.q().strip();
+        TextKind kind = textKind(q);
+        MemberSort sort = effectiveSort(query, kind);
+        List<String> keys = kind == TextKind.NAME ? NameKeys.queryKeys(q) : List.of();
+        String scoreExpr = null;
+        if (kind == TextKind.NAME) {
+            if (keys.isEmpty()) {
+                return emptyQuery();
+            }
+            String k1 = keys.get(0);
+            String k2 = keys.size() > 1 ? keys.get(1) : keys.get(0);
+            scoreExpr = "greatest(word_similarity(?, m.search_key), word_similarity(?, m.search_key))";
+            where.append(" and (m.search_key %> ? or m.search_key %> ?)");
+            params.add(k1);
+            params.add(k2);
+        } else if (kind == TextKind.PHONE) {
+            Optional<String> e164 = phones.toE164(q);
+            if (e164.isEmpty()) {
+                return emptyQuery();
+            }
+            where.append(" and m.id in (select c.member_id from member_contact c"
+                    + " where c.kind = 'PHONE' and c.lookup = ?)");
+            params.add(e164.get());
+        } else if (kind == TextKind.EMAIL) {
+            Optional<String> email = EmailAddresses.normalize(q);
+            if (email.isEmpty()) {
+                return emptyQuery();
+            }
+            where.append(" and m.id in (select c.member_id from member_contact c"
+                    + " where c.kind = 'EMAIL' and c.lookup = ?)");
+            params.add(email.get().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!query.includeArchived()) {
+            where.append(" and m.archived_at is null");
+        }
+        if (!scope.unrestricted()) {
+            where.append(" and m.org_unit_id in (select u.id from org_unit u where u.path <@ cast(? as ltree[]))");
+            params.add(scope.pathsLiteral());
+        }
+        if (subtreePath != null) {
+            where.append(" and m.org_unit_id in (select u.id from org_unit u where u.path <@ cast(? as ltree))");
+            params.add(subtreePath);
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" and m.status = any(?)");
+            params.add(new SqlQuery.TextArray(
+                    query.statuses().stream().map(MemberStatus::name).sorted().toArray(String[]::new)));
+        }
+        if (query.tags() != null && !query.tags().isEmpty()) {
+            where.append(" and m.tags @> ?");
+            params.add(new SqlQuery.TextArray(query.tags().stream().sorted().toArray(String[]::new)));
+        }
+        if (query.supportLevelMin() != null) {
+            where.append(" and m.support_level >= ?");
+            params.add(query.supportLevelMin().shortValue());
+        }
+        if (query.supportLevelMax() != null) {
+            where.append(" and m.support_level <= ?");
+            params.add(query.supportLevelMax().shortValue());
+        }
+        if (query.consentChannel() != null) {
+            where.append(" and exists (select 1 from member_consent mc where mc.member_id = m.id"
+                    + " and mc.channel = ? and mc.granted) and not (m.do_not_contact @> ?)");
+            params.add(query.consentChannel().name());
+            params.add(new SqlQuery.TextArray(new String[] {query.consentChannel().name()}));
+        }
+        if (query.updatedSince() != null) {
+            where.append(" and m.updated_at >= ?");
+            params.add(query.updatedSince());
+        }
+        String tag = cursorTag(query, kind, sort);
+        PageRequest page = query.page() == null ? PageRequest.first() : query.page();
+        String order;
+        switch (sort) {
+            case RELEVANCE -> {
+                if (page.cursor() != null) {
+                    List<String> v = Cursors.decode(page.cursor(), tag, 2);
+                    where.append(" and (")
+                            .append(scoreExpr)
+                            .append(" < ? or (")
+                            .append(scoreExpr)
+                            .append(" = ? and m.id > ?))");
+                    float score = parseFloat(v.get(0));
+                    for (int i = 0; i < 2; i++) {
+                        params.add(keys.get(0));
+                        params.add(keys.size() > 1 ? keys.get(1) : keys.get(0));
+                        params.add(score);
+                    }
+                    params.add(uuid(v.get(1)));
+                }
+                order = " order by score desc, m.id";
+            }
+            case NAME, NAME_DESC -> order = keyset(where, params, page, tag, "m.sort_key", sort == MemberSort.NAME_DESC, false);
+            case UPDATED_AT, UPDATED_AT_DESC ->
+                order = keyset(where, params, page, tag, "m.updated_at", sort == MemberSort.UPDATED_AT_DESC, true);
+            case CREATED_AT, CREATED_AT_DESC ->
+                order = keyset(where, params, page, tag, "m.created_at", sort == MemberSort.CREATED_AT_DESC, true);
+            default -> throw new IllegalStateException("unhandled sort " + sort);
+        }
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS);
+        List<Object> all = new ArrayList<>();
+        if (scoreExpr != null) {
+            sql.append(", ").append(scoreExpr).append(" as score");
+            all.add(keys.get(0));
+            all.add(keys.size() > 1 ? keys.get(1) : keys.get(0));
+        } else {
+            sql.append(", null::real as score");
+        }
+        sql.append(" from member m").append(where).append(order).append(" limit ?");
+        all.addAll(params);
+        all.add(page.limit() + 1);
+        return new SqlQuery(sql.toString(), all);
+    }
+
+    private static String keyset(
+            StringBuilder where,
+            List<Object> params,
+            PageRequest page,
+            String tag,
+            String column,
+            boolean desc,
+            boolean instant) {
+        if (page.cursor() != null) {
+            List<String> v = Cursors.decode(page.cursor(), tag, 2);
+            where.append(" and (").append(column).append(", m.id) ").append(desc ? "<" : ">").append(" (?, ?)");
+            if (instant) {
+                try {
+                    params.add(Instant.parse(v.get(0)));
+                } catch (RuntimeException e) {
+                    throw invalidCursor();
+                }
+            } else {
+                params.add(v.get(0));
+            }
+            params.add(uuid(v.get(1)));
+        }
+        String dir = desc ? " desc" : "";
+        return " order by " + column + dir + ", m.id" + dir;
+    }
+
+    /** The cursor of the page that follows a row. */
+    static String nextCursor(MemberQuery query, MemberSort sort, TextKind kind, Row last) {
+        String tag = cursorTag(query, kind, sort);
+        return switch (sort) {
+            case RELEVANCE -> Cursors.encode(tag, Float.toString(last.score()), last.id());
+            case NAME, NAME_DESC -> Cursors.encode(tag, last.sortKey(), last.id());
+            case UPDATED_AT, UPDATED_AT_DESC -> Cursors.encode(tag, last.updatedAt(), last.id());
+            case CREATED_AT, CREATED_AT_DESC -> Cursors.encode(tag, last.createdAt(), last.id());
+        };
+    }
+
+    /** The sort values of a listed row that its cursor needs. */
+    record Row(UUID id, String sortKey, Instant updatedAt, Instant createdAt, float score) {}
+
+    public static TextKind textKind(String q) {
+        if (q == null || q.isBlank()) {
+            return TextKind.NONE;
+        }
+        if (EmailAddresses.looksLikeEmail(q)) {
+            return TextKind.EMAIL;
+        }
+        if (PhoneNumbers.looksLikePhone(q)) {
+            return TextKind.PHONE;
+        }
+        return TextKind.NAME;
+    }
+
+    public static MemberSort effectiveSort(MemberQuery query, TextKind kind) {
+        if (query.sort() == MemberSort.RELEVANCE && kind != TextKind.NAME) {
+            throw ValidationException.of("sort", "relevance-needs-name", "relevance order needs a name in q");
+        }
+        if (query.sort() != null) {
+            return query.sort();
+        }
+        return kind == TextKind.NAME ? MemberSort.RELEVANCE : MemberSort.NAME;
+    }
+
+    // The cursor is bound to the query's filters too: a cursor reused with other filters is refused.
+    private static String cursorTag(MemberQuery query, TextKind kind, MemberSort sort) {
+        String filters = String.join(
+                "\u001e",
+                String.valueOf(query.q()),
+                String.valueOf(query.orgUnitId()),
+                query.statuses() == null ? "" : String.join(",", query.statuses().stream().map(Enum::name).sorted().toList()),
+                query.tags() == null ? "" : String.join(",", query.tags().stream().sorted().toList()),
+                String.valueOf(query.supportLevelMin()),
+                String.valueOf(query.supportLevelMax()),
+                String.valueOf(query.consentChannel()),
+                String.valueOf(query.updatedSince()),
+                String.valueOf(query.includeArchived()));
+        return "m" + sort.name() + kind.name() + Integer.toHexString(filters.hashCode());
+    }
+
+    private static SqlQuery emptyQuery() {
+        return new SqlQuery("select " + COLUMNS + ", null::real as score from member m where false", List.of());
+    }
+
+    private static float parseFloat(String s) {
+        try {
+            return Float.parseFloat(s);
+        } catch (RuntimeException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static UUID uuid(String s) {
+        return Ids.parse(s).orElseThrow(MemberSearch::invalidCursor);
+    }
+
+    private static ValidationException invalidCursor() {
+        return ValidationException.of("cursor", "invalid-cursor", "the cursor is not one of this list; start again");
+    }
+}

@@ -1,0 +1,238 @@
+package io.roster.impl.security;
+
+import io.roster.api.common.Page;
+import io.roster.api.common.PageRequest;
+import io.roster.api.error.FieldError;
+import io.roster.api.error.ForbiddenException;
+import io.roster.api.error.NotFoundException;
+import io.roster.api.error.ValidationException;
+import io.roster.api.security.ApiKey;
+import io.roster.api.security.ApiKeyService;
+import io.roster.api.security.Caller;
+import io.roster.api.security.CallerKind;
+import io.roster.api.security.IssuedApiKey;
+import io.roster.api.security.NewApiKey;
+import io.roster.api.security.Permission;
+import io.roster.api.security.Source;
+import io.roster.impl.common.Cursors;
+import io.roster.impl.common.Ids;
+import io.roster.impl.common.RosterClock;
+import io.roster.impl.common.Texts;
+import io.roster.impl.persistence.ApiKeyEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class DefaultApiKeyService implements ApiKeyService {
+    /** Every secret starts so, which lets secret scanners recognise leaked keys. */
+    public static final String SECRET_PREFIX = "rst_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @Inject
+    RosterClock clock;
+
+    @Override
+    @Transactional
+    public IssuedApiKey issue(NewApiKey request) {
+        Caller caller = access.require(Permission.API_KEY_ADMIN);
+        List<FieldError> errors = new ArrayList<>();
+        String name = Texts.clean(request.name());
+        if (name == null || name.length() > 200 || Texts.hasControl(name)) {
+            errors.add(new FieldError("name", "required", "name is 1–200 characters"));
+        }
+        if (request.permissions() == null || request.permissions().isEmpty()) {
+            errors.add(new FieldError("permissions", "required", "at least one permission"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (!caller.permissions().containsAll(request.permissions())) {
+            throw new ForbiddenException("a key cannot be granted permissions its creator does not hold");
+        }
+        Set<String> units = request.orgUnitIds() == null ? Set.of() : request.orgUnitIds();
+        if (units.isEmpty() && !caller.unrestricted()) {
+            throw new ForbiddenException("only a caller who sees the whole organisation may issue an unrestricted key");
+        }
+        List<UUID> unitIds = new ArrayList<>();
+        int i = 0;
+        for (String unit : units) {
+            try {
+                unitIds.add(access.visibleUnit(unit).id);
+            } catch (NotFoundException e) {
+                throw ValidationException.of("orgUnitIds[" + i + "]", "unknown-org-unit", "no such org unit in your scope");
+            }
+            i++;
+        }
+        String secret = newSecret();
+        ApiKeyEntity e = store(name, secret, request.permissions(), unitIds, caller.id());
+        return new IssuedApiKey(map(e), secret);
+    }
+
+    @Override
+    @Transactional
+    public Page<ApiKey> list(PageRequest page) {
+        access.require(Permission.API_KEY_ADMIN);
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (page.cursor() != null) {
+            List<String> v = Cursors.decode(page.cursor(), "api-keys", 2);
+            try {
+                afterAt = Instant.parse(v.get(0));
+            } catch (RuntimeException ex) {
+                throw ValidationException.of("cursor", "invalid-cursor", "the cursor is not one of this list");
+            }
+            afterId = Ids.parse(v.get(1)).orElseThrow();
+        }
+        var q = em.createQuery(
+                "select k from ApiKeyEntity k"
+                        + (afterId == null
+                                ? ""
+                                : " where k.createdAt < :at or (k.createdAt = :at and k.id < :id)")
+                        + " order by k.createdAt desc, k.id desc",
+                ApiKeyEntity.class);
+        if (afterId != null) {
+            q.setParameter("at", afterAt).setParameter("id", afterId);
+        }
+        List<ApiKeyEntity> rows = q.setMaxResults(page.limit() + 1).getResultList();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            ApiKeyEntity last = rows.get(rows.size() - 1);
+            next = Cursors.encode("api-keys", last.createdAt, last.id);
+        }
+        return new Page<>(rows.stream().map(DefaultApiKeyService::map).toList(), next);
+    }
+
+    @Override
+    @Transactional
+    public ApiKey revoke(String id) {
+        access.require(Permission.API_KEY_ADMIN);
+        ApiKeyEntity e = Ids.parse(id).map(u -> em.find(ApiKeyEntity.class, u)).orElse(null);
+        if (e == null) {
+            throw new NotFoundException("api key", id);
+        }
+        if (e.revokedAt == null) {
+            e.revokedAt = clock.now();
+        }
+        return map(e);
+    }
+
+    @Override
+    @Transactional
+    public Optional<Caller> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        List<ApiKeyEntity> found = em.createQuery(
+                        "select k from ApiKeyEntity k where k.secretHash = :h and k.revokedAt is null", ApiKeyEntity.class)
+                .setParameter("h", hash(secret))
+                .getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKeyEntity k = found.get(0);
+        Instant now = clock.now();
+        if (k.lastUsedAt == null || k.lastUsedAt.plus(LAST_USED_GRANULARITY).isBefore(now)) {
+            // At most one write a minute per key: reads stay reads under load.
+            em.createQuery("update ApiKeyEntity k set k.lastUsedAt = :now where k.id = :id")
+                    .setParameter("now", now)
+                    .setParameter("id", k.id)
+                    .executeUpdate();
+        }
+        Set<Permission> permissions = Arrays.stream(k.permissions)
+                .map(Permission::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+        Set<String> units = Arrays.stream(k.orgUnitIds).map(UUID::toString).collect(Collectors.toSet());
+        return Optional.of(new Caller(
+                k.id.toString(), CallerKind.API_KEY, k.name, permissions, units, units.isEmpty(), Source.API));
+    }
+
+    @Override
+    @Transactional
+    public Optional<IssuedApiKey> bootstrapAdminKey(String presetSecret) {
+        // Serialises concurrent first starts of several instances: only one of them issues the key.
+        em.createNativeQuery("select pg_advisory_xact_lock(7353001)").getSingleResult();
+        long count = em.createQuery("select count(k) from ApiKeyEntity k", Long.class).getSingleResult();
+        if (count > 0) {
+            return Optional.empty();
+        }
+        String secret = presetSecret == null || presetSecret.isBlank() ? newSecret() : presetSecret.strip();
+        if (!secret.startsWith(SECRET_PREFIX) || secret.length() < 24) {
+            throw new IllegalStateException(
+                    "roster.bootstrap.admin-key must start with '" + SECRET_PREFIX + "' and be at least 24 characters");
+        }
+        ApiKeyEntity e = store("admin (created on first start)", secret, EnumSet.allOf(Permission.class), List.of(),
+                "system");
+        return Optional.of(new IssuedApiKey(map(e), secret));
+    }
+
+    private ApiKeyEntity store(String name, String secret, Set<Permission> permissions, List<UUID> units, String by) {
+        ApiKeyEntity e = new ApiKeyEntity();
+        e.id = Ids.newUuid();
+        e.name = name;
+        e.prefix = secret.substring(0, Math.min(10, secret.length()));
+        e.secretHash = hash(secret);
+        e.permissions = permissions.stream().map(Enum::name).sorted().toArray(String[]::new);
+        e.orgUnitIds = units.toArray(UUID[]::new);
+        e.createdAt = clock.now();
+        e.createdBy = by;
+        em.persist(e);
+        em.flush();
+        return e;
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    static ApiKey map(ApiKeyEntity e) {
+        return new ApiKey(
+                e.id.toString(),
+                e.name,
+                e.prefix,
+                Arrays.stream(e.permissions)
+                        .map(Permission::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class))),
+                Arrays.stream(e.orgUnitIds).map(UUID::toString).collect(Collectors.toCollection(java.util.TreeSet::new)),
+                e.createdAt,
+                e.revokedAt,
+                e.lastUsedAt);
+    }
+
+}

@@ -1,0 +1,72 @@
+package io.roster.web.rest.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Reads request bodies with the API's one ObjectMapper. Resources take bodies as text so that the exact bytes can be
+ * fingerprinted for idempotency and merge-patched; errors surface as {@link JsonInputException} with field paths.
+ */
+@ApplicationScoped
+public class JsonBodies {
+    @Inject
+    ObjectMapper mapper;
+
+    public <T> T read(String body, Class<T> type) {
+        try {
+            if (body == null || body.isBlank()) {
+                throw new JsonInputException(null, "a JSON body is required");
+            }
+            return mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new JsonInputException(e, null);
+        }
+    }
+
+    public JsonNode tree(String body) {
+        return read(body, JsonNode.class);
+    }
+
+    public <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new JsonInputException(e, null);
+        } catch (IllegalArgumentException e) {
+            throw new JsonInputException(e.getCause() instanceof JsonProcessingException j ? j : null, null);
+        }
+    }
+
+    public JsonNode toTree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response could not be written as JSON", e);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** A body that is not JSON, or not JSON of the expected shape. */
+    public static class JsonInputException extends RuntimeException {
+        private final transient JsonProcessingException jsonError;
+
+        public JsonInputException(JsonProcessingException jsonError, String message) {
+            super(message == null ? "malformed JSON" : message, null, false, false);
+            this.jsonError = jsonError;
+        }
+
+        public JsonProcessingException jsonError() {
+            return jsonError;
+        }
+    }
+}

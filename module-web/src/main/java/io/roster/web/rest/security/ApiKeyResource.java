@@ -1,0 +1,67 @@
+package io.roster.web.rest.security;
+
+import io.roster.api.idempotency.StoredResponse;
+import io.roster.api.security.ApiKey;
+import io.roster.api.security.ApiKeyService;
+import io.roster.api.security.IssuedApiKey;
+import io.roster.api.security.NewApiKey;
+import io.roster.web.rest.Creates;
+import io.roster.web.rest.PageJson;
+import io.roster.web.rest.RestSupport;
+import io.roster.web.rest.json.JsonBodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys")
+public class ApiKeyResource {
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    JsonBodies json;
+
+    @Inject
+    Creates creates;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue an API key", description = "The response carries the secret; it is not retrievable later")
+    public Response issue(
+            @RequestBody(content = @Content(schema = @Schema(implementation = NewApiKey.class))) String body,
+            @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return creates.run(idempotencyKey, "POST", "/api/v1/api-keys", body, () -> {
+            IssuedApiKey k = keys.issue(json.read(body, NewApiKey.class));
+            return new StoredResponse(201, "/api/v1/api-keys/" + k.key().id(), null, json.write(k));
+        });
+    }
+
+    @GET
+    @Operation(summary = "List API keys, newest first")
+    public PageJson<ApiKey> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return PageJson.of(keys.list(RestSupport.page(limit, cursor)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke an API key")
+    public ApiKey revoke(@PathParam("id") String id) {
+        return keys.revoke(id);
+    }
+}
