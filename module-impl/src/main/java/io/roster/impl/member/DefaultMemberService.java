@@ -119,9 +119,10 @@ public class DefaultMemberService implements MemberService {
         e.id = Ids.newUuid();
         e.createdAt = clock.now();
         e.updatedAt = e.createdAt;
-        apply(e, unit, normalized, caller);
+        List<Runnable> history = apply(e, unit, normalized, caller);
         em.persist(e);
         em.flush();
+        history.forEach(Runnable::run);
         return map(e);
     }
 
@@ -149,9 +150,10 @@ public class DefaultMemberService implements MemberService {
                 ? em.find(OrgUnitEntity.class, e.orgUnitId)
                 : unitForWrite(normalized.orgUnitId());
         requireFreeMembershipNumber(normalized.membershipNumber(), e.id);
-        apply(e, unit, normalized, caller);
+        List<Runnable> history = apply(e, unit, normalized, caller);
         e.updatedAt = clock.now();
         flushChecked(e);
+        history.forEach(Runnable::run);
         return map(e);
     }
 
@@ -306,8 +308,9 @@ public class DefaultMemberService implements MemberService {
         }
         validate(merged);
         MemberDraft normalized = normalize(merged, target);
-        apply(target, em.find(OrgUnitEntity.class, target.orgUnitId), normalized, caller);
+        List<Runnable> history = apply(target, em.find(OrgUnitEntity.class, target.orgUnitId), normalized, caller);
         target.updatedAt = clock.now();
+        history.forEach(Runnable::run);
         em.createNativeQuery("update member set merged_into_id = ?1 where merged_into_id = ?2")
                 .setParameter(1, target.id)
                 .setParameter(2, source.id)
@@ -524,8 +527,13 @@ public class DefaultMemberService implements MemberService {
                 AttributeValues.normalize(d.customAttributes() == null ? Map.of() : d.customAttributes()));
     }
 
-    /** Writes a normalised draft onto the entity, recording status and consent history. */
-    private void apply(MemberEntity e, OrgUnitEntity unit, MemberDraft d, Caller caller) {
+    /**
+     * Writes a normalised draft onto the entity.
+     *
+     * @return the status and consent history rows to insert once the member row exists
+     */
+    private List<Runnable> apply(MemberEntity e, OrgUnitEntity unit, MemberDraft d, Caller caller) {
+        List<Runnable> history = new ArrayList<>();
         Instant now = clock.now();
         MemberStatus previous = e.status == null ? null : MemberStatus.valueOf(e.status);
         if (previous != null) {
@@ -565,18 +573,20 @@ public class DefaultMemberService implements MemberService {
         e.searchKey = NameKeys.searchKey(d.givenName(), d.patronymic(), d.familyName());
         e.sortKey = NameKeys.sortKey(d.familyName(), d.givenName(), d.patronymic());
         replaceContacts(e, d);
-        replaceConsents(e, d.consents(), caller);
+        replaceConsents(e, d.consents(), caller, history);
         if (previous != d.status()) {
-            em.createNativeQuery("insert into member_status_change (id, member_id, from_status, to_status, changed_at,"
+            MemberStatus to = d.status();
+            history.add(() -> em.createNativeQuery("insert into member_status_change (id, member_id, from_status, to_status, changed_at,"
                             + " changed_by) values (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, Ids.newUuid())
                     .setParameter(2, e.id)
                     .setParameter(3, previous == null ? null : previous.name())
-                    .setParameter(4, d.status().name())
+                    .setParameter(4, to.name())
                     .setParameter(5, now)
                     .setParameter(6, caller.id())
-                    .executeUpdate();
+                    .executeUpdate());
         }
+        return history;
     }
 
     private void replaceContacts(MemberEntity e, MemberDraft d) {
@@ -653,7 +663,7 @@ public class DefaultMemberService implements MemberService {
         return c;
     }
 
-    private void replaceConsents(MemberEntity e, List<Consent> consents, Caller caller) {
+    private void replaceConsents(MemberEntity e, List<Consent> consents, Caller caller, List<Runnable> history) {
         Map<String, MemberConsentEntity> existing = new HashMap<>();
         e.consents.forEach(c -> existing.put(c.channel, c));
         List<MemberConsentEntity> result = new ArrayList<>();
@@ -675,17 +685,15 @@ public class DefaultMemberService implements MemberService {
                 row.evidence = c.evidence();
                 row.recordedAt = c.recordedAt();
                 row.recordedBy = caller.id();
-                consentEvent(e.id, c, caller);
+                history.add(() -> consentEvent(e.id, c, caller));
             }
             result.add(row);
         }
         for (MemberConsentEntity removed : existing.values()) {
             // A consent dropped from the profile is recorded as withdrawn, never silently forgotten.
-            consentEvent(
-                    e.id,
-                    new Consent(ContactChannel.valueOf(removed.channel), false, "profile edit", "consent removed",
-                            clock.now()),
-                    caller);
+            Consent withdrawn = new Consent(
+                    ContactChannel.valueOf(removed.channel), false, "profile edit", "consent removed", clock.now());
+            history.add(() -> consentEvent(e.id, withdrawn, caller));
         }
         e.consents.clear();
         e.consents.addAll(result);

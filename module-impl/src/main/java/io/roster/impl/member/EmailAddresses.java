@@ -29,7 +29,7 @@ public final class EmailAddresses {
     private EmailAddresses() {}
 
     /**
-     * The address in stored form: trimmed, the domain converted to ASCII and lower case, the local part as typed
+     * The address in stored form: trimmed, the domain in lower case (Unicode, as people write it), the local part as typed
      * (some servers treat it case-sensitively, so it is not changed).
      *
      * @return the normalised address, or empty when it is not a valid address
@@ -57,11 +57,11 @@ public final class EmailAddresses {
         if (!isValidDomain(domain)) {
             return Optional.empty();
         }
-        String normalized = local + "@" + domain;
-        if (octets(normalized) > MAX_TOTAL_OCTETS) {
+        if (octets(local + "@" + domain) > MAX_TOTAL_OCTETS) {
             return Optional.empty();
         }
-        return Optional.of(normalized);
+        // Validated in ASCII form, stored as people write it: a Cyrillic domain stays Cyrillic (in lower case).
+        return Optional.of(local + "@" + IDN.toUnicode(domain).toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -18,14 +18,14 @@ class EmailAddressesTest {
     }
 
     @Test
-    void cyrillicDomainIsStoredAsPunycode() {
-        assertEquals(Optional.of("Иван@xn--e1afmkfd.xn--p1ai"), EmailAddresses.normalize("Иван@Пример.рф"));
+    void cyrillicDomainStaysCyrillicInLowerCase() {
+        assertEquals(Optional.of("Иван@пример.рф"), EmailAddresses.normalize("Иван@Пример.рф"));
         assertEquals(EmailAddresses.normalize("Иван@пример.рф"), EmailAddresses.normalize("Иван@ПРИМЕР.РФ"));
     }
 
     @Test
-    void punycodeInputIsAccepted() {
-        assertEquals(Optional.of("a@xn--e1afmkfd.xn--p1ai"), EmailAddresses.normalize("a@XN--E1AFMKFD.xn--p1ai"));
+    void punycodeInputIsStoredAsTheDomainPeopleRead() {
+        assertEquals(Optional.of("a@пример.рф"), EmailAddresses.normalize("a@XN--E1AFMKFD.xn--p1ai"));
     }
 
     @ParameterizedTest

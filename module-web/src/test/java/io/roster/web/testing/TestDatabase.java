@@ -1,0 +1,73 @@
+package io.roster.web.testing;
+
+import io.roster.api.schema.SchemaMigrator;
+import io.roster.web.server.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One real PostgreSQL for the whole test run: the same embedded server the product starts, on a fresh data
+ * directory under target/, migrated once. Its URL reaches the runtime through the {@code roster.db.*} keys.
+ */
+public class TestDatabase implements LauncherSessionListener {
+    public static final String ADMIN_KEY = "rst_test-admin-key-0123456789abcdef";
+    private static EmbeddedDatabase database;
+
+    @Override
+    public synchronized void launcherSessionOpened(LauncherSession session) {
+        if (database != null) {
+            return;
+        }
+        try {
+            Path dir = Path.of("target", "test-roster-data", "pg").toAbsolutePath();
+            deleteTree(dir);
+            database = EmbeddedDatabase.start(dir.getParent(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("roster.db.url", database.jdbcUrl());
+        System.setProperty("roster.db.user", "postgres");
+        System.setProperty("roster.db.password", "");
+        System.setProperty("roster.bootstrap.admin-key", ADMIN_KEY);
+        ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
+    }
+
+    @Override
+    public synchronized void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            database = null;
+        }
+    }
+
+    /** A plain data source of the test database, for tests that look at SQL directly. */
+    public static PGSimpleDataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(System.getProperty("roster.db.url"));
+        ds.setUser("postgres");
+        return ds;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
