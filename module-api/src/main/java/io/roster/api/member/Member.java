@@ -54,8 +54,27 @@ public record Member(
     /** The editable part, as a starting point for an update. */
     public MemberDraft toDraft() {
         return new MemberDraft(
-                orgUnitId, givenName, patronymic, familyName, birthDate, gender, preferredLanguage, status,
-                membershipNumber, joinedOn, leftOn, supportLevel, positions, tags, skills, phones, emails,
-                telegramUsername, addresses, consents, doNotContact, customAttributes);
+                orgUnitId,
+                givenName,
+                patronymic,
+                familyName,
+                birthDate,
+                gender,
+                preferredLanguage,
+                status,
+                membershipNumber,
+                joinedOn,
+                leftOn,
+                supportLevel,
+                positions,
+                tags,
+                skills,
+                phones,
+                emails,
+                telegramUsername,
+                addresses,
+                consents,
+                doNotContact,
+                customAttributes);
     }
 }

@@ -60,7 +60,27 @@ public record MemberDraft(
     /** A draft with only names and home unit set. */
     public static MemberDraft of(String orgUnitId, String givenName, String patronymic, String familyName) {
         return new MemberDraft(
-                orgUnitId, givenName, patronymic, familyName, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                orgUnitId,
+                givenName,
+                patronymic,
+                familyName,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

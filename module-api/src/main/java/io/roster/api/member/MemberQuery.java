@@ -41,14 +41,32 @@ public record MemberQuery(
     /** This query with another free-text part. */
     public MemberQuery withQ(String text) {
         return new MemberQuery(
-                text, orgUnitId, statuses, tags, supportLevelMin, supportLevelMax, consentChannel, updatedSince,
-                includeArchived, sort, page);
+                text,
+                orgUnitId,
+                statuses,
+                tags,
+                supportLevelMin,
+                supportLevelMax,
+                consentChannel,
+                updatedSince,
+                includeArchived,
+                sort,
+                page);
     }
 
     /** This query with other page bounds. */
     public MemberQuery withPage(PageRequest next) {
         return new MemberQuery(
-                q, orgUnitId, statuses, tags, supportLevelMin, supportLevelMax, consentChannel, updatedSince,
-                includeArchived, sort, next);
+                q,
+                orgUnitId,
+                statuses,
+                tags,
+                supportLevelMin,
+                supportLevelMax,
+                consentChannel,
+                updatedSince,
+                includeArchived,
+                sort,
+                next);
     }
 }

@@ -22,7 +22,9 @@ public final class Cursors {
         for (Object v : values) {
             b.append(SEP).append(v == null ? NULL : v.toString());
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

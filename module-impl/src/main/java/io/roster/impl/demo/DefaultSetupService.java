@@ -92,8 +92,8 @@ public class DefaultSetupService implements SetupService {
         for (String[] d : omskDistricts) {
             OrgUnit district = unit(units, d[0], d[1], OrgUnitKind.DISTRICT, omsk);
             omskLocal.add(district);
-            omskLocal.add(unit(units, d[0] + "-1", "Первичное отделение № 1 (" + d[1] + ")", OrgUnitKind.BRANCH,
-                    district));
+            omskLocal.add(
+                    unit(units, d[0] + "-1", "Первичное отделение № 1 (" + d[1] + ")", OrgUnitKind.BRANCH, district));
         }
 
         OrgUnit chernihiv = unit(units, "UA-CHE", "Чернігівська обласна організація", OrgUnitKind.REGION, root);
@@ -146,11 +146,10 @@ public class DefaultSetupService implements SetupService {
         }
         String number = status == MemberStatus.MEMBER ? (ukrainian ? "UA-" : "RU-") + (10000 + n) : null;
         String phone = ukrainian
-                ? "+380" + pick(r, new String[] {"50", "63", "66", "67", "68", "93", "95", "97"})
-                        + digits(r, 7)
+                ? "+380" + pick(r, new String[] {"50", "63", "66", "67", "68", "93", "95", "97"}) + digits(r, 7)
                 : "+7" + pick(r, new String[] {"913", "923", "950", "960", "962", "983"}) + digits(r, 7);
-        String email = DemoNames.latin(given).toLowerCase() + "." + DemoNames.latin(family).toLowerCase() + n
-                + "@example.org";
+        String email = DemoNames.latin(given).toLowerCase() + "."
+                + DemoNames.latin(family).toLowerCase() + n + "@example.org";
         Instant consentAt = Instant.parse("2025-01-15T10:00:00Z").plusSeconds(r.nextInt(20_000_000));
         List<Consent> consents = new ArrayList<>();
         consents.add(new Consent(ContactChannel.EMAIL, true, "paper form", "анкета № " + (500 + n), consentAt));

@@ -34,7 +34,8 @@ public class DefaultIdempotencyService implements IdempotencyService {
     @Transactional
     public StoredResponse execute(String key, String fingerprint, Supplier<StoredResponse> action) {
         if (key == null || key.isBlank() || key.length() > 200 || key.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.of("Idempotency-Key", "invalid", "the Idempotency-Key is 1–200 visible characters");
+            throw ValidationException.of(
+                    "Idempotency-Key", "invalid", "the Idempotency-Key is 1–200 visible characters");
         }
         String callerId = callers.current().id();
         int claimed = em.createNativeQuery("insert into idempotency_record (caller_id, key, fingerprint, created_at)"

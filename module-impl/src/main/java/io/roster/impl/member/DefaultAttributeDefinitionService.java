@@ -102,7 +102,9 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
     @Transactional
     public Page<AttributeDefinition> list(PageRequest page) {
         access.require(Permission.MEMBER_READ);
-        String after = page.cursor() == null ? null : Cursors.decode(page.cursor(), "attributes", 1).get(0);
+        String after = page.cursor() == null
+                ? null
+                : Cursors.decode(page.cursor(), "attributes", 1).get(0);
         var q = em.createQuery(
                 "select a from AttributeDefinitionEntity a" + (after == null ? "" : " where a.key > :after")
                         + " order by a.key",
@@ -116,7 +118,8 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
             rows = rows.subList(0, page.limit());
             next = Cursors.encode("attributes", rows.get(rows.size() - 1).key);
         }
-        return new Page<>(rows.stream().map(DefaultAttributeDefinitionService::map).toList(), next);
+        return new Page<>(
+                rows.stream().map(DefaultAttributeDefinitionService::map).toList(), next);
     }
 
     @Override
@@ -124,7 +127,8 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
     public List<AttributeDefinition> all() {
         access.require(Permission.MEMBER_READ);
         return em
-                .createQuery("select a from AttributeDefinitionEntity a order by a.key", AttributeDefinitionEntity.class)
+                .createQuery(
+                        "select a from AttributeDefinitionEntity a order by a.key", AttributeDefinitionEntity.class)
                 .setMaxResults(MAX_DEFINITIONS)
                 .getResultList()
                 .stream()

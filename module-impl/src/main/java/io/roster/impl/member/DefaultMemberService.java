@@ -191,8 +191,8 @@ public class DefaultMemberService implements MemberService {
         List<MemberSearch.Row> keys = new ArrayList<>();
         List<MemberSummary> rows = em.unwrap(Session.class).doReturningWork(c -> {
             if (kind == MemberSearch.TextKind.NAME) {
-                try (PreparedStatement set = c.prepareStatement(
-                        "select set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
+                try (PreparedStatement set =
+                        c.prepareStatement("select set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
                     set.setString(1, Double.toString(nameThreshold));
                     set.execute();
                 }
@@ -295,7 +295,8 @@ public class DefaultMemberService implements MemberService {
             throw new InvalidStateException("member-merge-self", "a member cannot be merged into itself");
         }
         checkVersion(target, expectedTargetVersion);
-        MemberDraft merged = MemberMerging.merge(map(target).toDraft(), map(source).toDraft(), rule);
+        MemberDraft merged =
+                MemberMerging.merge(map(target).toDraft(), map(source).toDraft(), rule);
         // The membership number moves with the person: free it on the source before the target takes it.
         String sourceNumber = source.membershipNumber;
         source.membershipNumber = null;
@@ -395,9 +396,27 @@ public class DefaultMemberService implements MemberService {
         }
         Language lang = d.preferredLanguage() == null ? Language.RU : d.preferredLanguage();
         return new MemberDraft(
-                d.orgUnitId(), d.givenName(), d.patronymic(), d.familyName(), d.birthDate(), d.gender(), lang, status,
-                d.membershipNumber(), d.joinedOn(), d.leftOn(), d.supportLevel(), d.positions(), d.tags(), d.skills(),
-                d.phones(), d.emails(), d.telegramUsername(), d.addresses(), d.consents(), d.doNotContact(),
+                d.orgUnitId(),
+                d.givenName(),
+                d.patronymic(),
+                d.familyName(),
+                d.birthDate(),
+                d.gender(),
+                lang,
+                status,
+                d.membershipNumber(),
+                d.joinedOn(),
+                d.leftOn(),
+                d.supportLevel(),
+                d.positions(),
+                d.tags(),
+                d.skills(),
+                d.phones(),
+                d.emails(),
+                d.telegramUsername(),
+                d.addresses(),
+                d.consents(),
+                d.doNotContact(),
                 d.customAttributes());
     }
 
@@ -415,7 +434,8 @@ public class DefaultMemberService implements MemberService {
 
     private Collection<io.roster.api.member.AttributeDefinition> attributeDefinitions() {
         return em
-                .createQuery("select a from AttributeDefinitionEntity a order by a.key", AttributeDefinitionEntity.class)
+                .createQuery(
+                        "select a from AttributeDefinitionEntity a order by a.key", AttributeDefinitionEntity.class)
                 .getResultList()
                 .stream()
                 .map(DefaultAttributeDefinitionService::map)
@@ -562,8 +582,7 @@ public class DefaultMemberService implements MemberService {
         e.leftOn = leftOn;
         e.supportLevel = d.supportLevel() == null ? null : d.supportLevel().shortValue();
         e.positions = new ArrayList<>(d.positions().stream()
-                .map(p -> new MemberEntity.PositionJson(
-                        p.title(), p.orgUnitId(), str(p.since()), str(p.until())))
+                .map(p -> new MemberEntity.PositionJson(p.title(), p.orgUnitId(), str(p.since()), str(p.until())))
                 .toList());
         e.tags = d.tags().toArray(String[]::new);
         e.skills = d.skills().toArray(String[]::new);
@@ -576,8 +595,9 @@ public class DefaultMemberService implements MemberService {
         replaceConsents(e, d.consents(), caller, history);
         if (previous != d.status()) {
             MemberStatus to = d.status();
-            history.add(() -> em.createNativeQuery("insert into member_status_change (id, member_id, from_status, to_status, changed_at,"
-                            + " changed_by) values (?1, ?2, ?3, ?4, ?5, ?6)")
+            history.add(() -> em.createNativeQuery(
+                            "insert into member_status_change (id, member_id, from_status, to_status, changed_at,"
+                                    + " changed_by) values (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, Ids.newUuid())
                     .setParameter(2, e.id)
                     .setParameter(3, previous == null ? null : previous.name())
@@ -593,13 +613,29 @@ public class DefaultMemberService implements MemberService {
         List<MemberContactEntity> wanted = new ArrayList<>();
         int i = 0;
         for (Phone p : d.phones()) {
-            wanted.add(contact(e, MemberContactEntity.PHONE, i++, p.number(), p.number(), p.label(), p.primary(),
-                    p.status(), null));
+            wanted.add(contact(
+                    e,
+                    MemberContactEntity.PHONE,
+                    i++,
+                    p.number(),
+                    p.number(),
+                    p.label(),
+                    p.primary(),
+                    p.status(),
+                    null));
         }
         i = 0;
         for (Email m : d.emails()) {
-            wanted.add(contact(e, MemberContactEntity.EMAIL, i++, m.address(), m.address().toLowerCase(Locale.ROOT),
-                    m.label(), m.primary(), m.status(), null));
+            wanted.add(contact(
+                    e,
+                    MemberContactEntity.EMAIL,
+                    i++,
+                    m.address(),
+                    m.address().toLowerCase(Locale.ROOT),
+                    m.label(),
+                    m.primary(),
+                    m.status(),
+                    null));
         }
         i = 0;
         for (Address a : d.addresses()) {
@@ -612,8 +648,16 @@ public class DefaultMemberService implements MemberService {
             put(details, "building", a.building());
             put(details, "apartment", a.apartment());
             String line = String.join(", ", details.values());
-            wanted.add(contact(e, MemberContactEntity.ADDRESS, i++, line, line.toLowerCase(Locale.ROOT), a.label(),
-                    a.primary(), a.status(), details));
+            wanted.add(contact(
+                    e,
+                    MemberContactEntity.ADDRESS,
+                    i++,
+                    line,
+                    line.toLowerCase(Locale.ROOT),
+                    a.label(),
+                    a.primary(),
+                    a.status(),
+                    details));
         }
         // Keep rows whose content is unchanged, so an edit of one phone rewrites one row.
         Map<String, MemberContactEntity> existing = new HashMap<>();
@@ -717,8 +761,7 @@ public class DefaultMemberService implements MemberService {
         if (number == null) {
             return;
         }
-        List<UUID> taken = em.createQuery(
-                        "select m.id from MemberEntity m where m.membershipNumber = :n", UUID.class)
+        List<UUID> taken = em.createQuery("select m.id from MemberEntity m where m.membershipNumber = :n", UUID.class)
                 .setParameter("n", number)
                 .getResultList();
         if (taken.stream().anyMatch(t -> !t.equals(except))) {
@@ -729,8 +772,9 @@ public class DefaultMemberService implements MemberService {
     /** Members in the caller's scope that the draft may duplicate, best first. */
     private List<DuplicateCandidate> findDuplicates(MemberDraft d) {
         Set<String> draftPhones = d.phones().stream().map(Phone::number).collect(Collectors.toSet());
-        Set<String> draftEmails =
-                d.emails().stream().map(m -> m.address().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> draftEmails = d.emails().stream()
+                .map(m -> m.address().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         Set<UUID> ids = new LinkedHashSet<>();
         List<String> lookups = new ArrayList<>();
         lookups.addAll(draftPhones);
@@ -780,7 +824,12 @@ public class DefaultMemberService implements MemberService {
                             draftPhones,
                             draftEmails,
                             new DuplicateScorer.CandidateData(
-                                    m.id.toString(), m.givenName, m.patronymic, m.familyName, m.birthDate, mPhones,
+                                    m.id.toString(),
+                                    m.givenName,
+                                    m.patronymic,
+                                    m.familyName,
+                                    m.birthDate,
+                                    mPhones,
                                     mEmails))
                     .ifPresent(out::add);
         }
@@ -819,8 +868,9 @@ public class DefaultMemberService implements MemberService {
                 .toList();
         Set<ContactChannel> dnc = e.doNotContact.length == 0
                 ? Set.of()
-                : java.util.Collections.unmodifiableSet(
-                        EnumSet.copyOf(Arrays.stream(e.doNotContact).map(ContactChannel::valueOf).toList()));
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(Arrays.stream(e.doNotContact)
+                        .map(ContactChannel::valueOf)
+                        .toList()));
         return new Member(
                 e.id.toString(),
                 e.orgUnitId.toString(),
@@ -861,7 +911,8 @@ public class DefaultMemberService implements MemberService {
         if (values == null) {
             return Set.of();
         }
-        return Set.copyOf(values.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+        return Set.copyOf(
+                values.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
     }
 
     private static void put(Map<String, String> map, String key, String value) {

@@ -49,8 +49,16 @@ public final class MemberMerging {
             boolean same = target.addresses().stream().anyMatch(t -> sameAddress(t, a));
             if (!same) {
                 addresses.add(new Address(
-                        a.label(), a.postalCode(), a.country(), a.region(), a.locality(), a.street(), a.building(),
-                        a.apartment(), false, a.status()));
+                        a.label(),
+                        a.postalCode(),
+                        a.country(),
+                        a.region(),
+                        a.locality(),
+                        a.street(),
+                        a.building(),
+                        a.apartment(),
+                        false,
+                        a.status()));
             }
         }
         List<Position> positions = new ArrayList<>(target.positions());
@@ -101,10 +109,28 @@ public final class MemberMerging {
     /** The draft with a membership number. */
     public static MemberDraft withMembershipNumber(MemberDraft d, String number) {
         return new MemberDraft(
-                d.orgUnitId(), d.givenName(), d.patronymic(), d.familyName(), d.birthDate(), d.gender(),
-                d.preferredLanguage(), d.status(), number, d.joinedOn(), d.leftOn(), d.supportLevel(), d.positions(),
-                d.tags(), d.skills(), d.phones(), d.emails(), d.telegramUsername(), d.addresses(), d.consents(),
-                d.doNotContact(), d.customAttributes());
+                d.orgUnitId(),
+                d.givenName(),
+                d.patronymic(),
+                d.familyName(),
+                d.birthDate(),
+                d.gender(),
+                d.preferredLanguage(),
+                d.status(),
+                number,
+                d.joinedOn(),
+                d.leftOn(),
+                d.supportLevel(),
+                d.positions(),
+                d.tags(),
+                d.skills(),
+                d.phones(),
+                d.emails(),
+                d.telegramUsername(),
+                d.addresses(),
+                d.consents(),
+                d.doNotContact(),
+                d.customAttributes());
     }
 
     // The later statement of the person's will wins; on a tie, withdrawal wins.

@@ -105,7 +105,8 @@ public final class MemberSearch {
             where.append(" and exists (select 1 from member_consent mc where mc.member_id = m.id"
                     + " and mc.channel = ? and mc.granted) and not (m.do_not_contact @> ?)");
             params.add(query.consentChannel().name());
-            params.add(new SqlQuery.TextArray(new String[] {query.consentChannel().name()}));
+            params.add(
+                    new SqlQuery.TextArray(new String[] {query.consentChannel().name()}));
         }
         if (query.updatedSince() != null) {
             where.append(" and m.updated_at >= ?");
@@ -133,7 +134,8 @@ public final class MemberSearch {
                 }
                 order = " order by score desc, m.id";
             }
-            case NAME, NAME_DESC -> order = keyset(where, params, page, tag, "m.sort_key", sort == MemberSort.NAME_DESC, false);
+            case NAME, NAME_DESC ->
+                order = keyset(where, params, page, tag, "m.sort_key", sort == MemberSort.NAME_DESC, false);
             case UPDATED_AT, UPDATED_AT_DESC ->
                 order = keyset(where, params, page, tag, "m.updated_at", sort == MemberSort.UPDATED_AT_DESC, true);
             case CREATED_AT, CREATED_AT_DESC ->
@@ -165,7 +167,11 @@ public final class MemberSearch {
             boolean instant) {
         if (page.cursor() != null) {
             List<String> v = Cursors.decode(page.cursor(), tag, 2);
-            where.append(" and (").append(column).append(", m.id) ").append(desc ? "<" : ">").append(" (?, ?)");
+            where.append(" and (")
+                    .append(column)
+                    .append(", m.id) ")
+                    .append(desc ? "<" : ">")
+                    .append(" (?, ?)");
             if (instant) {
                 try {
                     params.add(Instant.parse(v.get(0)));
@@ -224,8 +230,17 @@ public final class MemberSearch {
                 "\u001e",
                 String.valueOf(query.q()),
                 String.valueOf(query.orgUnitId()),
-                query.statuses() == null ? "" : String.join(",", query.statuses().stream().map(Enum::name).sorted().toList()),
-                query.tags() == null ? "" : String.join(",", query.tags().stream().sorted().toList()),
+                query.statuses() == null
+                        ? ""
+                        : String.join(
+                                ",",
+                                query.statuses().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList()),
+                query.tags() == null
+                        ? ""
+                        : String.join(",", query.tags().stream().sorted().toList()),
                 String.valueOf(query.supportLevelMin()),
                 String.valueOf(query.supportLevelMax()),
                 String.valueOf(query.consentChannel()),

@@ -149,8 +149,9 @@ public class DefaultOrgService implements OrgService {
         String newPath = newParent.path + "." + OrgUnitEntity.label(unit.id);
         em.flush();
         // One statement rewrites the whole subtree's paths; the unit's own label stays last.
-        em.createNativeQuery("update org_unit set path = cast(?1 as ltree) || subpath(path, nlevel(cast(?2 as ltree)) - 1)"
-                        + " where path <@ cast(?2 as ltree)")
+        em.createNativeQuery(
+                        "update org_unit set path = cast(?1 as ltree) || subpath(path, nlevel(cast(?2 as ltree)) - 1)"
+                                + " where path <@ cast(?2 as ltree)")
                 .setParameter(1, newParent.path)
                 .setParameter(2, oldPath)
                 .executeUpdate();

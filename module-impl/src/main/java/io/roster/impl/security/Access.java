@@ -64,7 +64,8 @@ public class Access {
      * @throws NotFoundException when unknown or outside scope
      */
     public OrgUnitEntity visibleUnit(String id) {
-        OrgUnitEntity unit = Ids.parse(id).map(u -> em.find(OrgUnitEntity.class, u)).orElse(null);
+        OrgUnitEntity unit =
+                Ids.parse(id).map(u -> em.find(OrgUnitEntity.class, u)).orElse(null);
         if (unit == null || !scope().contains(unit.path)) {
             throw new NotFoundException("org unit", id);
         }

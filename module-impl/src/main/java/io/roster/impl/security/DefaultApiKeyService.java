@@ -85,7 +85,8 @@ public class DefaultApiKeyService implements ApiKeyService {
             try {
                 unitIds.add(access.visibleUnit(unit).id);
             } catch (NotFoundException e) {
-                throw ValidationException.of("orgUnitIds[" + i + "]", "unknown-org-unit", "no such org unit in your scope");
+                throw ValidationException.of(
+                        "orgUnitIds[" + i + "]", "unknown-org-unit", "no such org unit in your scope");
             }
             i++;
         }
@@ -111,9 +112,7 @@ public class DefaultApiKeyService implements ApiKeyService {
         }
         var q = em.createQuery(
                 "select k from ApiKeyEntity k"
-                        + (afterId == null
-                                ? ""
-                                : " where k.createdAt < :at or (k.createdAt = :at and k.id < :id)")
+                        + (afterId == null ? "" : " where k.createdAt < :at or (k.createdAt = :at and k.id < :id)")
                         + " order by k.createdAt desc, k.id desc",
                 ApiKeyEntity.class);
         if (afterId != null) {
@@ -150,7 +149,8 @@ public class DefaultApiKeyService implements ApiKeyService {
             return Optional.empty();
         }
         List<ApiKeyEntity> found = em.createQuery(
-                        "select k from ApiKeyEntity k where k.secretHash = :h and k.revokedAt is null", ApiKeyEntity.class)
+                        "select k from ApiKeyEntity k where k.secretHash = :h and k.revokedAt is null",
+                        ApiKeyEntity.class)
                 .setParameter("h", hash(secret))
                 .getResultList();
         if (found.isEmpty()) {
@@ -178,7 +178,8 @@ public class DefaultApiKeyService implements ApiKeyService {
     public Optional<IssuedApiKey> bootstrapAdminKey(String presetSecret) {
         // Serialises concurrent first starts of several instances: only one of them issues the key.
         em.createNativeQuery("select pg_advisory_xact_lock(7353001)").getSingleResult();
-        long count = em.createQuery("select count(k) from ApiKeyEntity k", Long.class).getSingleResult();
+        long count = em.createQuery("select count(k) from ApiKeyEntity k", Long.class)
+                .getSingleResult();
         if (count > 0) {
             return Optional.empty();
         }
@@ -187,8 +188,8 @@ public class DefaultApiKeyService implements ApiKeyService {
             throw new IllegalStateException(
                     "roster.bootstrap.admin-key must start with '" + SECRET_PREFIX + "' and be at least 24 characters");
         }
-        ApiKeyEntity e = store("admin (created on first start)", secret, EnumSet.allOf(Permission.class), List.of(),
-                "system");
+        ApiKeyEntity e =
+                store("admin (created on first start)", secret, EnumSet.allOf(Permission.class), List.of(), "system");
         return Optional.of(new IssuedApiKey(map(e), secret));
     }
 
@@ -229,10 +230,11 @@ public class DefaultApiKeyService implements ApiKeyService {
                 Arrays.stream(e.permissions)
                         .map(Permission::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class))),
-                Arrays.stream(e.orgUnitIds).map(UUID::toString).collect(Collectors.toCollection(java.util.TreeSet::new)),
+                Arrays.stream(e.orgUnitIds)
+                        .map(UUID::toString)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new)),
                 e.createdAt,
                 e.revokedAt,
                 e.lastUsedAt);
     }
-
 }

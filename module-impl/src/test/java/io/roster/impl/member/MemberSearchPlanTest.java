@@ -44,8 +44,9 @@ class MemberSearchPlanTest {
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             // 1 root, 50 regions, 10 districts each; labels are arbitrary ltree labels.
-            s.execute("insert into org_unit (id, code, name, kind, parent_id, path, created_at, updated_at, version)"
-                    + " values ('00000000-0000-7000-8000-000000000000', 'ROOT', 'Root', 'NATIONAL', null, 'r', now(), now(), 0)");
+            s.execute(
+                    "insert into org_unit (id, code, name, kind, parent_id, path, created_at, updated_at, version)"
+                            + " values ('00000000-0000-7000-8000-000000000000', 'ROOT', 'Root', 'NATIONAL', null, 'r', now(), now(), 0)");
             s.execute("insert into org_unit (id, code, name, kind, parent_id, path, created_at, updated_at, version)"
                     + " select ('00000000-0000-7000-8000-' || lpad(g::text, 12, '0'))::uuid, 'R' || g, 'Region ' || g,"
                     + " 'REGION', '00000000-0000-7000-8000-000000000000', ('r.g' || g)::ltree, now(), now(), 0"
@@ -78,8 +79,9 @@ class MemberSearchPlanTest {
             s.execute("insert into member_contact (id, member_id, kind, position, value, lookup, is_primary, status)"
                     + " select gen_random_uuid(), m.id, 'EMAIL', 0, 'user' || right(m.id::text, 7) || '@example.org',"
                     + " 'user' || right(m.id::text, 7) || '@example.org', true, 'ACTIVE' from member m");
-            s.execute("insert into member_consent (member_id, channel, granted, recorded_at, recorded_by)"
-                    + " select id, 'EMAIL', true, now(), 'test' from member where right(id::text, 1) in ('1', '2', '3')");
+            s.execute(
+                    "insert into member_consent (member_id, channel, granted, recorded_at, recorded_by)"
+                            + " select id, 'EMAIL', true, now(), 'test' from member where right(id::text, 1) in ('1', '2', '3')");
             s.execute("analyze");
         }
         regionPath = "r.g8"; // the Сутягины (n % 400 == 7) live in region n % 50 + 1 == 8
@@ -108,7 +110,8 @@ class MemberSearchPlanTest {
 
     @Test
     void emailSearchUsesTheContactLookupIndex() throws Exception {
-        assertIndexed(query("user0000042@example.org", null, null, null, null, null, null), Access.Scope.UNRESTRICTED, null);
+        assertIndexed(
+                query("user0000042@example.org", null, null, null, null, null, null), Access.Scope.UNRESTRICTED, null);
     }
 
     @Test
@@ -118,7 +121,9 @@ class MemberSearchPlanTest {
 
     @Test
     void deepPageByNameUsesTheSortIndex() throws Exception {
-        String cursor = cursorFor(query(null, null, null, null, null, MemberSort.NAME, null), "surname300 given50",
+        String cursor = cursorFor(
+                query(null, null, null, null, null, MemberSort.NAME, null),
+                "surname300 given50",
                 "00000000-0000-7000-a000-000000050000");
         assertIndexed(query(null, null, null, null, null, MemberSort.NAME, cursor), Access.Scope.UNRESTRICTED, null);
     }
@@ -151,8 +156,12 @@ class MemberSearchPlanTest {
 
     @Test
     void restrictedScopeIsIndexed() throws Exception {
-        assertIndexed(query("Sutyagin", null, null, null, null, null, null), new Access.Scope(false, List.of(regionPath)), null);
-        assertIndexed(query(null, null, null, null, null, null, null), new Access.Scope(false, List.of(regionPath)), null);
+        assertIndexed(
+                query("Sutyagin", null, null, null, null, null, null),
+                new Access.Scope(false, List.of(regionPath)),
+                null);
+        assertIndexed(
+                query(null, null, null, null, null, null, null), new Access.Scope(false, List.of(regionPath)), null);
     }
 
     private static MemberQuery query(
@@ -163,12 +172,15 @@ class MemberSearchPlanTest {
             Instant updatedSince,
             MemberSort sort,
             String cursor) {
-        return new MemberQuery(q, null, statuses, tags, null, null, consent, updatedSince, false, sort,
-                new PageRequest(50, cursor));
+        return new MemberQuery(
+                q, null, statuses, tags, null, null, consent, updatedSince, false, sort, new PageRequest(50, cursor));
     }
 
     private static String cursorFor(MemberQuery q, String sortKey, String id) {
-        return MemberSearch.nextCursor(q, MemberSort.NAME, MemberSearch.TextKind.NONE,
+        return MemberSearch.nextCursor(
+                q,
+                MemberSort.NAME,
+                MemberSearch.TextKind.NONE,
                 new MemberSearch.Row(java.util.UUID.fromString(id), sortKey, Instant.now(), Instant.now(), 0f));
     }
 

@@ -23,11 +23,14 @@ public class Creates {
     @Inject
     IdempotencyService idempotency;
 
-    public Response run(String idempotencyKey, String method, String path, String body, Supplier<StoredResponse> action) {
+    public Response run(
+            String idempotencyKey, String method, String path, String body, Supplier<StoredResponse> action) {
         StoredResponse r = idempotencyKey == null
                 ? action.get()
                 : idempotency.execute(idempotencyKey, fingerprint(method, path, body), action);
-        Response.ResponseBuilder b = Response.status(r.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(r.body());
+        Response.ResponseBuilder b = Response.status(r.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(r.body());
         if (r.location() != null) {
             b.header("Location", r.location());
         }

@@ -11,7 +11,9 @@ import java.util.function.Function;
  * @param items this page's items
  * @param nextCursor pass as {@code cursor} to get the next page; {@code null} on the last page
  */
-public record PageJson<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+public record PageJson<T>(
+        List<T> items,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 
     public static <A, T> PageJson<T> of(Page<A> page, Function<A, T> mapper) {
         return new PageJson<>(page.items().stream().map(mapper).toList(), page.nextCursor());

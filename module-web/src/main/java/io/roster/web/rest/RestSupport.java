@@ -57,7 +57,8 @@ public final class RestSupport {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return Enum.valueOf(
+                    type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(name, name + " has an unknown value");
         }

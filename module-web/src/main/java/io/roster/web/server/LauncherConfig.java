@@ -33,7 +33,9 @@ record LauncherConfig(
         }
         SmallRyeConfig c = builder.build();
         return new LauncherConfig(
-                c.getOptionalValue("roster.db.url", String.class).filter(s -> !s.isBlank()).orElse(null),
+                c.getOptionalValue("roster.db.url", String.class)
+                        .filter(s -> !s.isBlank())
+                        .orElse(null),
                 c.getOptionalValue("roster.db.user", String.class).orElse("postgres"),
                 c.getOptionalValue("roster.db.password", String.class).orElse(""),
                 Path.of(c.getOptionalValue("roster.data-dir", String.class).orElse("./roster-data")),

@@ -58,8 +58,11 @@ public class RosterMain {
             try {
                 embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedPort());
             } catch (IOException | RuntimeException e) {
-                fail(EXIT_DATABASE, "could not start the embedded PostgreSQL in " + config.dataDir().toAbsolutePath()
-                        + " (roster.data-dir / ROSTER_DATA_DIR): " + e.getMessage());
+                fail(
+                        EXIT_DATABASE,
+                        "could not start the embedded PostgreSQL in "
+                                + config.dataDir().toAbsolutePath() + " (roster.data-dir / ROSTER_DATA_DIR): "
+                                + e.getMessage());
             }
             url = embedded.jdbcUrl();
             user = "postgres";
@@ -79,21 +82,27 @@ public class RosterMain {
         if (embedded != null) {
             // Stop PostgreSQL after the server has drained on Ctrl-C / SIGTERM; shutdown hooks run concurrently,
             // so wait for the runtime first.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    stopped.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                closeQuietly(db.getAndSet(null));
-            }, "roster-embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    stopped.await(30, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                closeQuietly(db.getAndSet(null));
+                            },
+                            "roster-embedded-postgres-stop"));
         }
         AtomicInteger exitCode = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Quarkus.run(null, (code, error) -> {
-            exitCode.set(code);
-            failure.set(error);
-        }, args);
+        Quarkus.run(
+                null,
+                (code, error) -> {
+                    exitCode.set(code);
+                    failure.set(error);
+                },
+                args);
         stopped.countDown();
         closeQuietly(db.getAndSet(null));
         if (failure.get() != null) {
@@ -108,8 +117,10 @@ public class RosterMain {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(config.httpHost()), config.httpPort()));
         } catch (IOException e) {
-            fail(EXIT_PORT, "port " + config.httpPort() + " on " + config.httpHost()
-                    + " is already in use or not allowed; set roster.http.port (ROSTER_HTTP_PORT) to a free port");
+            fail(
+                    EXIT_PORT,
+                    "port " + config.httpPort() + " on " + config.httpHost()
+                            + " is already in use or not allowed; set roster.http.port (ROSTER_HTTP_PORT) to a free port");
         }
     }
 
@@ -122,8 +133,9 @@ public class RosterMain {
                     ? "roster.db.url / roster.db.user / roster.db.password (ROSTER_DB_URL, ROSTER_DB_USER,"
                             + " ROSTER_DB_PASSWORD)"
                     : "the embedded PostgreSQL in roster.data-dir";
-            fail(EXIT_DATABASE, "cannot connect to PostgreSQL at " + redact(url) + " — check " + where + ": "
-                    + e.getMessage());
+            fail(
+                    EXIT_DATABASE,
+                    "cannot connect to PostgreSQL at " + redact(url) + " — check " + where + ": " + e.getMessage());
         }
     }
 
@@ -141,8 +153,10 @@ public class RosterMain {
                 System.out.println("Roster: applied " + applied + " database migration(s)");
             }
         } catch (RuntimeException e) {
-            fail(EXIT_MIGRATION, e.getMessage() + " (database " + redact(url)
-                    + ", roster.db.url); the schema was left as the last successful migration made it");
+            fail(
+                    EXIT_MIGRATION,
+                    e.getMessage() + " (database " + redact(url)
+                            + ", roster.db.url); the schema was left as the last successful migration made it");
         }
     }
 

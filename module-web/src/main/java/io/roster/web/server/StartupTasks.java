@@ -33,19 +33,31 @@ public class StartupTasks {
         Optional<IssuedApiKey> admin = apiKeys.bootstrapAdminKey(presetAdminKey.orElse(null));
         DemoDataResult demoData = demo ? setup.loadDemoData() : null;
         String base = "http://localhost:" + port;
-        StringBuilder b = new StringBuilder("\n  Roster is running at ").append(base).append('\n');
+        StringBuilder b =
+                new StringBuilder("\n  Roster is running at ").append(base).append('\n');
         b.append("    REST API     ").append(base).append("/api/v1\n");
-        b.append("    OpenAPI      ").append(base).append("/q/openapi  (browse: ").append(base).append("/q/swagger-ui)\n");
+        b.append("    OpenAPI      ")
+                .append(base)
+                .append("/q/openapi  (browse: ")
+                .append(base)
+                .append("/q/swagger-ui)\n");
         b.append("    Health       ").append(base).append("/q/health\n");
         if (demoData != null) {
-            b.append(demoData.loaded()
-                    ? "    Demo data    loaded: " + demoData.orgUnits() + " org units, " + demoData.members() + " members\n"
-                    : "    Demo data    already present, left as it is\n");
+            b.append(
+                    demoData.loaded()
+                            ? "    Demo data    loaded: " + demoData.orgUnits() + " org units, " + demoData.members()
+                                    + " members\n"
+                            : "    Demo data    already present, left as it is\n");
         }
         if (admin.isPresent() && presetAdminKey.isEmpty()) {
-            b.append("\n    Admin API key (shown once; store it now):\n      ").append(admin.get().secret()).append('\n');
-            b.append("    Try: curl -H 'Authorization: Bearer ").append(admin.get().secret()).append("' ")
-                    .append(base).append("/api/v1/org-units\n");
+            b.append("\n    Admin API key (shown once; store it now):\n      ")
+                    .append(admin.get().secret())
+                    .append('\n');
+            b.append("    Try: curl -H 'Authorization: Bearer ")
+                    .append(admin.get().secret())
+                    .append("' ")
+                    .append(base)
+                    .append("/api/v1/org-units\n");
         }
         System.out.println(b);
     }

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /** A small client for tests: real HTTP to the deployed server, JSON in and out. */
 public final class Api {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
@@ -78,7 +79,8 @@ public final class Api {
 
     private Res send(String method, String path, String contentType, Object body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
             if (key != null) {
                 b.header("Authorization", "Bearer " + key);
             }
@@ -87,9 +89,11 @@ public final class Api {
             if (contentType != null) {
                 b.header("Content-Type", contentType);
             }
-            b.method(method, text == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            b.method(
+                    method,
+                    text == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Res(r);
         } catch (IOException e) {

@@ -27,7 +27,9 @@ public final class Deployments {
             } else if (f.getName().endsWith(".class")) {
                 String name = root.toPath().relativize(f.toPath()).toString().replace(File.separatorChar, '.');
                 try {
-                    war.addClass(Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                    war.addClass(Class.forName(
+                            name.substring(0, name.length() - ".class".length()),
+                            false,
                             Deployments.class.getClassLoader()));
                 } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(e);

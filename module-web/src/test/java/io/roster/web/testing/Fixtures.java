@@ -52,6 +52,6 @@ public final class Fixtures {
         return admin.post("/api/v1/api-keys", body).expect(201).get("secret").asText();
     }
 
-    public static final List<String> READ_WRITE = List.of(
-            "ORG_READ", "ORG_WRITE", "MEMBER_READ", "MEMBER_WRITE", "MEMBER_CONTACTS_READ", "MEMBER_MERGE");
+    public static final List<String> READ_WRITE =
+            List.of("ORG_READ", "ORG_WRITE", "MEMBER_READ", "MEMBER_WRITE", "MEMBER_CONTACTS_READ", "MEMBER_MERGE");
 }

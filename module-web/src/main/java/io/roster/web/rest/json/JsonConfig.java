@@ -50,7 +50,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("roster");
         module.addSerializer(Language.class, new JsonSerializer<>() {
             @Override
-            public void serialize(Language value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            public void serialize(Language value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
                 gen.writeString(value.code());
             }
         });
@@ -69,7 +70,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
         });
         module.addKeySerializer(Language.class, new JsonSerializer<>() {
             @Override
-            public void serialize(Language value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            public void serialize(Language value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
                 gen.writeFieldName(value.code());
             }
         });

@@ -47,12 +47,16 @@ public class AttributeDefinitionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a custom member attribute")
     public Response create(
-            @RequestBody(content = @Content(schema = @Schema(implementation = NewAttributeDefinition.class))) String body,
+            @RequestBody(content = @Content(schema = @Schema(implementation = NewAttributeDefinition.class)))
+                    String body,
             @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey) {
         return creates.run(idempotencyKey, "POST", "/api/v1/attribute-definitions", body, () -> {
             AttributeDefinition d = definitions.define(json.read(body, NewAttributeDefinition.class));
             return new StoredResponse(
-                    201, "/api/v1/attribute-definitions/" + d.key(), RestSupport.etagHeader(d.version()), json.write(d));
+                    201,
+                    "/api/v1/attribute-definitions/" + d.key(),
+                    RestSupport.etagHeader(d.version()),
+                    json.write(d));
         });
     }
 
@@ -67,7 +71,9 @@ public class AttributeDefinitionResource {
     @Operation(summary = "Get a custom attribute definition")
     public Response get(@PathParam("key") String key) {
         AttributeDefinition d = definitions.get(key);
-        return Response.ok(d).header("ETag", RestSupport.etagHeader(d.version())).build();
+        return Response.ok(d)
+                .header("ETag", RestSupport.etagHeader(d.version()))
+                .build();
     }
 
     @PATCH
@@ -76,7 +82,8 @@ public class AttributeDefinitionResource {
     @Operation(summary = "Change labels, options or required flag (JSON Merge Patch)")
     public Response patch(
             @PathParam("key") String key,
-            @RequestBody(content = @Content(schema = @Schema(implementation = NewAttributeDefinition.class))) String body,
+            @RequestBody(content = @Content(schema = @Schema(implementation = NewAttributeDefinition.class)))
+                    String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JsonNode patch = json.tree(body);
         if (!patch.isObject()) {
@@ -89,6 +96,8 @@ public class AttributeDefinitionResource {
                 json.convert(MergePatch.apply(json.toTree(base), patch), NewAttributeDefinition.class);
         Long expected = RestSupport.ifMatch(ifMatch);
         AttributeDefinition d = definitions.update(key, expected == null ? current.version() : expected, wanted);
-        return Response.ok(d).header("ETag", RestSupport.etagHeader(d.version())).build();
+        return Response.ok(d)
+                .header("ETag", RestSupport.etagHeader(d.version()))
+                .build();
     }
 }

@@ -61,7 +61,9 @@ public class MemberResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a member", description = "409 possible-duplicate with candidates unless allowDuplicates=true")
+    @Operation(
+            summary = "Create a member",
+            description = "409 possible-duplicate with candidates unless allowDuplicates=true")
     public Response create(
             @RequestBody(content = @Content(schema = @Schema(implementation = MemberDraft.class))) String body,
             @QueryParam("allowDuplicates") String allowDuplicates,
@@ -72,7 +74,10 @@ public class MemberResource {
         return creates.run(idempotencyKey, "POST", "/api/v1/members?allowDuplicates=" + allow, body, () -> {
             Member m = members.create(json.read(body, MemberDraft.class), allow);
             return new StoredResponse(
-                    201, "/api/v1/members/" + m.id(), RestSupport.etagHeader(m.version()), json.write(MemberView.of(m, lang)));
+                    201,
+                    "/api/v1/members/" + m.id(),
+                    RestSupport.etagHeader(m.version()),
+                    json.write(MemberView.of(m, lang)));
         });
     }
 
@@ -97,14 +102,18 @@ public class MemberResource {
         if (!patch.isObject()) {
             throw ValidationException.of("", "not-an-object", "a merge patch of a member is a JSON object");
         }
-        Member m = members.update(id, RestSupport.ifMatch(ifMatch), current -> json.convert(
-                MergePatch.apply(json.toTree(current), patch), MemberDraft.class));
+        Member m = members.update(
+                id,
+                RestSupport.ifMatch(ifMatch),
+                current -> json.convert(MergePatch.apply(json.toTree(current), patch), MemberDraft.class));
         return ok(m, RestSupport.language(acceptLanguage), false);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Archive a member", description = "Archiving keeps the history; the profile leaves default lists")
+    @Operation(
+            summary = "Archive a member",
+            description = "Archiving keeps the history; the profile leaves default lists")
     public Response archive(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -113,7 +122,9 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "Search members", description = "Fuzzy name search, exact phone / e-mail, filters, keyset pages")
+    @Operation(
+            summary = "Search members",
+            description = "Fuzzy name search, exact phone / e-mail, filters, keyset pages")
     public PageJson<MemberSummaryView> search(
             @QueryParam("q") String q,
             @QueryParam("orgUnitId") String orgUnitId,
@@ -159,7 +170,9 @@ public class MemberResource {
     @POST
     @Path("/{id}/merges")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Merge a duplicate profile into this member", description = "The source id resolves to this member afterwards")
+    @Operation(
+            summary = "Merge a duplicate profile into this member",
+            description = "The source id resolves to this member afterwards")
     public Response merge(
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = MergeRequest.class))) String body,
@@ -188,13 +201,15 @@ public class MemberResource {
             case "createdAt" -> MemberSort.CREATED_AT;
             case "-createdAt" -> MemberSort.CREATED_AT_DESC;
             case "relevance" -> MemberSort.RELEVANCE;
-            default -> throw new io.roster.web.rest.problem.ParameterException(
-                    "sort", "sort is one of name, -name, updatedAt, -updatedAt, createdAt, -createdAt, relevance");
+            default ->
+                throw new io.roster.web.rest.problem.ParameterException(
+                        "sort", "sort is one of name, -name, updatedAt, -updatedAt, createdAt, -createdAt, relevance");
         };
     }
 
     private static Response ok(Member m, Language lang, boolean resolvedFromMerge) {
-        Response.ResponseBuilder r = Response.ok(MemberView.of(m, lang)).header("ETag", RestSupport.etagHeader(m.version()));
+        Response.ResponseBuilder r =
+                Response.ok(MemberView.of(m, lang)).header("ETag", RestSupport.etagHeader(m.version()));
         if (resolvedFromMerge) {
             r.header("Content-Location", "/api/v1/members/" + m.id());
         }

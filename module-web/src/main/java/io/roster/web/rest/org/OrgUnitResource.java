@@ -55,7 +55,8 @@ public class OrgUnitResource {
             @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey) {
         return creates.run(idempotencyKey, "POST", "/api/v1/org-units", body, () -> {
             OrgUnit u = orgs.create(json.read(body, NewOrgUnit.class));
-            return new StoredResponse(201, "/api/v1/org-units/" + u.id(), RestSupport.etagHeader(u.version()), json.write(u));
+            return new StoredResponse(
+                    201, "/api/v1/org-units/" + u.id(), RestSupport.etagHeader(u.version()), json.write(u));
         });
     }
 
@@ -73,7 +74,9 @@ public class OrgUnitResource {
     @Operation(summary = "Get an org unit")
     public Response get(@PathParam("id") String id) {
         OrgUnit u = orgs.get(id);
-        return Response.ok(u).header("ETag", RestSupport.etagHeader(u.version())).build();
+        return Response.ok(u)
+                .header("ETag", RestSupport.etagHeader(u.version()))
+                .build();
     }
 
     @GET
@@ -94,7 +97,9 @@ public class OrgUnitResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Rename, re-code or move an org unit (JSON Merge Patch)", description = "A new parentId moves the whole subtree")
+    @Operation(
+            summary = "Rename, re-code or move an org unit (JSON Merge Patch)",
+            description = "A new parentId moves the whole subtree")
     public Response patch(
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = OrgUnitChanges.class))) String body,
@@ -115,7 +120,9 @@ public class OrgUnitResource {
             throw new ValidationException(errors);
         }
         OrgUnit u = orgs.update(id, RestSupport.ifMatch(ifMatch), json.convert(patch, OrgUnitChanges.class));
-        return Response.ok(u).header("ETag", RestSupport.etagHeader(u.version())).build();
+        return Response.ok(u)
+                .header("ETag", RestSupport.etagHeader(u.version()))
+                .build();
     }
 
     private static String blankToNull(String s) {

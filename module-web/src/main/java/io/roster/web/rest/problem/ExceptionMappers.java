@@ -40,13 +40,15 @@ public class ExceptionMappers {
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (e instanceof NotAllowedException) {
-            return Problems.status(405, "method-not-allowed", "Method not allowed", "this resource does not support that method");
+            return Problems.status(
+                    405, "method-not-allowed", "Method not allowed", "this resource does not support that method");
         }
         if (e instanceof NotSupportedException) {
             return Problems.status(415, "unsupported-media-type", "Unsupported media type", "send application/json");
         }
         if (e instanceof NotAcceptableException) {
-            return Problems.status(406, "not-acceptable", "Not acceptable", "this resource answers in application/json");
+            return Problems.status(
+                    406, "not-acceptable", "Not acceptable", "this resource answers in application/json");
         }
         if (status == 404) {
             return Problems.status(404, "not-found", "Not found", "there is no such resource");
@@ -64,9 +66,13 @@ public class ExceptionMappers {
 
     private static Response internal(Throwable e) {
         String reference = UUID.randomUUID().toString();
-        // Messages of driver and library exceptions may quote data (names, phones), so only types and frames are logged.
+        // Messages of driver and library exceptions may quote data (names, phones), so only types and frames are
+        // logged.
         LOG.errorf("unexpected error, reference %s: %s", reference, Redacted.describe(e));
-        return Problems.status(500, "internal", "Internal error",
+        return Problems.status(
+                500,
+                "internal",
+                "Internal error",
                 "an unexpected error occurred; quote reference " + reference + " to the operator");
     }
 }

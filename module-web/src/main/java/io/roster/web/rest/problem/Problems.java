@@ -107,8 +107,10 @@ public final class Problems {
                         "a field has a value of the wrong type",
                         List.of(new FieldError(path, "wrong-type", "expected " + expected)));
             }
-            return badRequest("malformed-json", "the body does not have the expected shape", List.of(
-                    new FieldError(path, "invalid", "cannot read this value")));
+            return badRequest(
+                    "malformed-json",
+                    "the body does not have the expected shape",
+                    List.of(new FieldError(path, "invalid", "cannot read this value")));
         }
         return badRequest("malformed-json", "the body is not valid JSON", List.of());
     }
@@ -186,7 +188,9 @@ public final class Problems {
             return "true or false";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return type == java.time.LocalDate.class ? "a date such as 2024-05-01" : "a timestamp such as 2024-05-01T10:00:00Z";
+            return type == java.time.LocalDate.class
+                    ? "a date such as 2024-05-01"
+                    : "a timestamp such as 2024-05-01T10:00:00Z";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";

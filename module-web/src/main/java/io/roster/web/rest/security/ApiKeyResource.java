@@ -42,7 +42,9 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an API key", description = "The response carries the secret; it is not retrievable later")
+    @Operation(
+            summary = "Issue an API key",
+            description = "The response carries the secret; it is not retrievable later")
     public Response issue(
             @RequestBody(content = @Content(schema = @Schema(implementation = NewApiKey.class))) String body,
             @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey) {

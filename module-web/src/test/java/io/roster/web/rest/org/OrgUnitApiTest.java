@@ -35,13 +35,22 @@ class OrgUnitApiTest {
     @Test
     void createdUnitHasLocationEtagAndCyrillicNameIntact() {
         Api api = Api.admin(url);
-        Api.Res r = api.post("/api/v1/org-units", Map.of("code", Fixtures.unique("OMS"), "name",
-                "Омское региональное отделение «Ёлка» — Чернігів", "kind", "REGION"));
+        Api.Res r = api.post(
+                "/api/v1/org-units",
+                Map.of(
+                        "code",
+                        Fixtures.unique("OMS"),
+                        "name",
+                        "Омское региональное отделение «Ёлка» — Чернігів",
+                        "kind",
+                        "REGION"));
         JsonNode u = r.expect(201);
         assertEquals("/api/v1/org-units/" + u.get("id").asText(), r.header("Location"));
         assertEquals("\"0\"", r.header("ETag"));
         JsonNode again = api.get("/api/v1/org-units/" + u.get("id").asText()).expect(200);
-        assertEquals("Омское региональное отделение «Ёлка» — Чернігів", again.get("name").asText());
+        assertEquals(
+                "Омское региональное отделение «Ёлка» — Чернігів",
+                again.get("name").asText());
         assertEquals(0, again.get("depth").asInt());
     }
 
@@ -49,7 +58,11 @@ class OrgUnitApiTest {
     void childrenAreListedByNameWithAStableCursor() {
         Api api = Api.admin(url);
         String root = Fixtures.root(api, "Root").get("id").asText();
-        for (String name : List.of("Чернігівський район", "Ніжинський район", "Прилуцький район", "Корюківський район",
+        for (String name : List.of(
+                "Чернігівський район",
+                "Ніжинський район",
+                "Прилуцький район",
+                "Корюківський район",
                 "Новгород-Сіверський район")) {
             Fixtures.unit(api, root, name, "DISTRICT");
         }
@@ -61,7 +74,9 @@ class OrgUnitApiTest {
                             + (cursor == null ? "" : "&cursor=" + Api.enc(cursor)))
                     .expect(200);
             page.get("items").forEach(i -> names.add(i.get("name").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null);
         assertEquals(3, pages);
@@ -75,20 +90,30 @@ class OrgUnitApiTest {
     void movingAUnitMovesItsWholeSubtree() {
         Api api = Api.admin(url);
         String root = Fixtures.root(api, "Country").get("id").asText();
-        String omsk = Fixtures.unit(api, root, "Омская область", "REGION").get("id").asText();
-        String novosibirsk = Fixtures.unit(api, root, "Новосибирская область", "REGION").get("id").asText();
-        String district = Fixtures.unit(api, omsk, "Тарский район", "DISTRICT").get("id").asText();
-        String branch = Fixtures.unit(api, district, "Первичное отделение № 1", "BRANCH").get("id").asText();
+        String omsk =
+                Fixtures.unit(api, root, "Омская область", "REGION").get("id").asText();
+        String novosibirsk = Fixtures.unit(api, root, "Новосибирская область", "REGION")
+                .get("id")
+                .asText();
+        String district =
+                Fixtures.unit(api, omsk, "Тарский район", "DISTRICT").get("id").asText();
+        String branch = Fixtures.unit(api, district, "Первичное отделение № 1", "BRANCH")
+                .get("id")
+                .asText();
 
-        JsonNode moved = api.patch("/api/v1/org-units/" + district, Map.of("parentId", novosibirsk)).expect(200);
+        JsonNode moved = api.patch("/api/v1/org-units/" + district, Map.of("parentId", novosibirsk))
+                .expect(200);
         assertEquals(novosibirsk, moved.get("parentId").asText());
         assertEquals(1, moved.get("version").asInt());
 
-        JsonNode ancestors = api.get("/api/v1/org-units/" + branch + "/ancestors").expect(200);
+        JsonNode ancestors =
+                api.get("/api/v1/org-units/" + branch + "/ancestors").expect(200);
         List<String> chain = new ArrayList<>();
         ancestors.get("items").forEach(a -> chain.add(a.get("id").asText()));
         assertEquals(List.of(root, novosibirsk, district), chain);
-        assertEquals(3, api.get("/api/v1/org-units/" + branch).expect(200).get("depth").asInt());
+        assertEquals(
+                3,
+                api.get("/api/v1/org-units/" + branch).expect(200).get("depth").asInt());
 
         // A key scoped to the new region now sees the moved branch; one scoped to the old region does not.
         String novosibirskKey = Fixtures.key(api, Fixtures.READ_WRITE, List.of(novosibirsk));
@@ -103,35 +128,46 @@ class OrgUnitApiTest {
         String root = Fixtures.root(api, "R").get("id").asText();
         String a = Fixtures.unit(api, root, "A", "REGION").get("id").asText();
         String b = Fixtures.unit(api, a, "B", "DISTRICT").get("id").asText();
-        JsonNode problem = api.patch("/api/v1/org-units/" + a, Map.of("parentId", b)).expect(409);
+        JsonNode problem =
+                api.patch("/api/v1/org-units/" + a, Map.of("parentId", b)).expect(409);
         assertEquals("urn:roster:problem:org-unit-cycle", problem.get("type").asText());
-        assertEquals(root, api.get("/api/v1/org-units/" + a).expect(200).get("parentId").asText());
+        assertEquals(
+                root,
+                api.get("/api/v1/org-units/" + a).expect(200).get("parentId").asText());
     }
 
     @Test
     void renameWithStaleVersionIsRefusedAndChangesNothing() {
         Api api = Api.admin(url);
         String id = Fixtures.root(api, "Old").get("id").asText();
-        api.header("If-Match", "\"0\"").patch("/api/v1/org-units/" + id, Map.of("name", "New")).expect(200);
+        api.header("If-Match", "\"0\"")
+                .patch("/api/v1/org-units/" + id, Map.of("name", "New"))
+                .expect(200);
         JsonNode problem = api.header("If-Match", "\"0\"")
                 .patch("/api/v1/org-units/" + id, Map.of("name", "Newer"))
                 .expect(412);
         assertEquals(1, problem.get("currentVersion").asInt());
-        assertEquals("New", api.get("/api/v1/org-units/" + id).expect(200).get("name").asText());
+        assertEquals(
+                "New",
+                api.get("/api/v1/org-units/" + id).expect(200).get("name").asText());
     }
 
     @Test
     void duplicateCodeIsAConflict() {
         Api api = Api.admin(url);
         String code = Fixtures.unique("DUP");
-        api.post("/api/v1/org-units", Map.of("code", code, "name", "One", "kind", "REGION")).expect(201);
-        JsonNode p = api.post("/api/v1/org-units", Map.of("code", code, "name", "Two", "kind", "REGION")).expect(409);
+        api.post("/api/v1/org-units", Map.of("code", code, "name", "One", "kind", "REGION"))
+                .expect(201);
+        JsonNode p = api.post("/api/v1/org-units", Map.of("code", code, "name", "Two", "kind", "REGION"))
+                .expect(409);
         assertEquals("urn:roster:problem:org-unit-code-taken", p.get("type").asText());
     }
 
     @Test
     void invalidUnitNamesEveryBadField() {
-        JsonNode p = Api.admin(url).post("/api/v1/org-units", Map.of("code", "bad code!", "name", " ")).expect(422);
+        JsonNode p = Api.admin(url)
+                .post("/api/v1/org-units", Map.of("code", "bad code!", "name", " "))
+                .expect(422);
         List<String> paths = new ArrayList<>();
         p.get("errors").forEach(e -> paths.add(e.get("path").asText()));
         assertTrue(paths.containsAll(List.of("code", "name", "kind")), paths.toString());
