@@ -21,4 +21,12 @@ public interface IdempotencyService {
      *     ({@code idempotency-key-reused})
      */
     StoredResponse execute(String key, String requestFingerprint, Supplier<StoredResponse> action);
+
+    /**
+     * Forgets outcomes recorded before the cutoff; a request with such a key afterwards runs again. Safe to call
+     * from several instances at once.
+     *
+     * @return how many outcomes were forgotten
+     */
+    int forgetBefore(java.time.Instant cutoff);
 }

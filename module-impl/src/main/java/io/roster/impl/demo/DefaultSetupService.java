@@ -133,8 +133,8 @@ public class DefaultSetupService implements SetupService {
         boolean female = r.nextBoolean();
         DemoNames names = ukrainian ? DemoNames.UKRAINIAN : DemoNames.RUSSIAN;
         String given = pick(r, female ? names.femaleGiven() : names.maleGiven());
-        String fatherName = pick(r, names.patronymicBases());
-        String patronymic = fatherName + (female ? names.femalePatronymicEnding() : names.malePatronymicEnding());
+        int father = r.nextInt(names.malePatronymics().length);
+        String patronymic = female ? names.femalePatronymics()[father] : names.malePatronymics()[father];
         String family = pick(r, names.familyNames());
         if (female) {
             family = names.feminine(family);

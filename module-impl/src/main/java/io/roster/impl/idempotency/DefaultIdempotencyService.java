@@ -73,4 +73,12 @@ public class DefaultIdempotencyService implements IdempotencyService {
                 .executeUpdate();
         return response;
     }
+
+    @Override
+    @Transactional
+    public int forgetBefore(java.time.Instant cutoff) {
+        return em.createNativeQuery("delete from idempotency_record where created_at < ?1")
+                .setParameter(1, cutoff)
+                .executeUpdate();
+    }
 }

@@ -46,7 +46,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 // the zonky default (off) trades durability for speed; a product must not lose commits
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("shared_buffers", "128MB");
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("listen_addresses", "127.0.0.1");
         if (port > 0) {
             builder.setPort(port);
         }
