@@ -14,6 +14,7 @@ class MergePatchTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            quoteCharacter = '"',
             value = {
                 "{'a':'b'}|{'a':'c'}|{'a':'c'}",
                 "{'a':'b'}|{'b':'c'}|{'a':'b','b':'c'}",
