@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/attribute-definitions")
@@ -45,6 +46,13 @@ public class AttributeDefinitionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = AttributeDefinition.class)))
     @Operation(summary = "Define a custom member attribute")
     public Response create(
             @RequestBody(content = @Content(schema = @Schema(implementation = NewAttributeDefinition.class)))
@@ -68,6 +76,13 @@ public class AttributeDefinitionResource {
 
     @GET
     @Path("/{key}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The definition; ETag header",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = AttributeDefinition.class)))
     @Operation(summary = "Get a custom attribute definition")
     public Response get(@PathParam("key") String key) {
         AttributeDefinition d = definitions.get(key);
@@ -79,6 +94,13 @@ public class AttributeDefinitionResource {
     @PATCH
     @Path("/{key}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed definition",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = AttributeDefinition.class)))
     @Operation(summary = "Change labels, options or required flag (JSON Merge Patch)")
     public Response patch(
             @PathParam("key") String key,

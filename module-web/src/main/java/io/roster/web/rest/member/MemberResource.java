@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/members")
@@ -61,6 +62,10 @@ public class MemberResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag headers",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Operation(
             summary = "Create a member",
             description = "409 possible-duplicate with candidates unless allowDuplicates=true")
@@ -83,6 +88,10 @@ public class MemberResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The member; ETag header",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Operation(summary = "Get a member", description = "A merged-away id answers with the surviving member")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Member m = members.get(id);
@@ -92,6 +101,10 @@ public class MemberResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed member; ETag header",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Operation(summary = "Change a member (JSON Merge Patch)", description = "If-Match with a stale version → 412")
     public Response patch(
             @PathParam("id") String id,
@@ -111,6 +124,10 @@ public class MemberResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The archived member",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Operation(
             summary = "Archive a member",
             description = "Archiving keeps the history; the profile leaves default lists")
@@ -170,6 +187,10 @@ public class MemberResource {
     @POST
     @Path("/{id}/merges")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The surviving member",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Operation(
             summary = "Merge a duplicate profile into this member",
             description = "The source id resolves to this member afterwards")

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/org-units")
@@ -49,6 +50,10 @@ public class OrgUnitResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag headers",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnit.class)))
     @Operation(summary = "Create an org unit")
     public Response create(
             @RequestBody(content = @Content(schema = @Schema(implementation = NewOrgUnit.class))) String body,
@@ -71,6 +76,10 @@ public class OrgUnitResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The unit; ETag header",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnit.class)))
     @Operation(summary = "Get an org unit")
     public Response get(@PathParam("id") String id) {
         OrgUnit u = orgs.get(id);
@@ -97,6 +106,10 @@ public class OrgUnitResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed unit; ETag header",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnit.class)))
     @Operation(
             summary = "Rename, re-code or move an org unit (JSON Merge Patch)",
             description = "A new parentId moves the whole subtree")
