@@ -305,7 +305,7 @@ public class DefaultMemberService implements MemberService {
         source.updatedAt = source.archivedAt;
         em.flush();
         if (merged.membershipNumber() == null && sourceNumber != null) {
-            merged = MemberMerging.withMembershipNumber(merged, sourceNumber);
+            merged = merged.withMembershipNumber(sourceNumber);
         }
         validate(merged);
         MemberDraft normalized = normalize(merged, target);
@@ -395,29 +395,7 @@ public class DefaultMemberService implements MemberService {
             status = MemberStatus.PROSPECT;
         }
         Language lang = d.preferredLanguage() == null ? Language.RU : d.preferredLanguage();
-        return new MemberDraft(
-                d.orgUnitId(),
-                d.givenName(),
-                d.patronymic(),
-                d.familyName(),
-                d.birthDate(),
-                d.gender(),
-                lang,
-                status,
-                d.membershipNumber(),
-                d.joinedOn(),
-                d.leftOn(),
-                d.supportLevel(),
-                d.positions(),
-                d.tags(),
-                d.skills(),
-                d.phones(),
-                d.emails(),
-                d.telegramUsername(),
-                d.addresses(),
-                d.consents(),
-                d.doNotContact(),
-                d.customAttributes());
+        return d.toBuilder().preferredLanguage(lang).status(status).build();
     }
 
     private void validate(MemberDraft d) {

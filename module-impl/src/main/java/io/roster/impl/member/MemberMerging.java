@@ -106,33 +106,6 @@ public final class MemberMerging {
                 attributes);
     }
 
-    /** The draft with a membership number. */
-    public static MemberDraft withMembershipNumber(MemberDraft d, String number) {
-        return new MemberDraft(
-                d.orgUnitId(),
-                d.givenName(),
-                d.patronymic(),
-                d.familyName(),
-                d.birthDate(),
-                d.gender(),
-                d.preferredLanguage(),
-                d.status(),
-                number,
-                d.joinedOn(),
-                d.leftOn(),
-                d.supportLevel(),
-                d.positions(),
-                d.tags(),
-                d.skills(),
-                d.phones(),
-                d.emails(),
-                d.telegramUsername(),
-                d.addresses(),
-                d.consents(),
-                d.doNotContact(),
-                d.customAttributes());
-    }
-
     // The later statement of the person's will wins; on a tie, withdrawal wins.
     private static Consent newerConsent(Consent a, Consent b) {
         int cmp = a.recordedAt().compareTo(b.recordedAt());
