@@ -378,9 +378,16 @@ public class DefaultMemberService implements MemberService {
     }
 
     private void flushChecked(MemberEntity e) {
+        long before = e.version;
         try {
-            em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             em.flush();
+            // A change of the member row already took the next version at flush. Only when nothing of the row
+            // itself changed (e.g. only contact rows did) is one forced, and right away (not at commit, as
+            // OPTIMISTIC_FORCE_INCREMENT would, on top of the flush's increment), so that the version returned is
+            // the committed one and increments by exactly one.
+            if (e.version == before) {
+                em.lock(e, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            }
         } catch (OptimisticLockException ex) {
             throw new StaleVersionException("member", e.version);
         }
