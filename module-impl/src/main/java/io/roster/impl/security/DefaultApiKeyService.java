@@ -19,6 +19,7 @@ import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
 import io.roster.impl.common.Texts;
 import io.roster.impl.persistence.ApiKeyEntity;
+import io.roster.impl.persistence.OrgUnitEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -110,15 +111,19 @@ public class DefaultApiKeyService implements ApiKeyService {
             }
             afterId = Ids.parse(v.get(1)).orElseThrow();
         }
-        var q = em.createQuery(
-                "select k from ApiKeyEntity k"
-                        + (afterId == null ? "" : " where k.createdAt < :at or (k.createdAt = :at and k.id < :id)")
-                        + " order by k.createdAt desc, k.id desc",
-                ApiKeyEntity.class);
-        if (afterId != null) {
-            q.setParameter("at", afterAt).setParameter("id", afterId);
+        Access.Scope scope = access.scope();
+        List<ApiKeyEntity> rows = new ArrayList<>();
+        while (rows.size() <= page.limit()) {
+            List<ApiKeyEntity> batch = batch(afterAt, afterId, page.limit() + 1);
+            // A restricted caller sees only keys that lie wholly within its own scope.
+            batch.stream().filter(k -> withinScope(k, scope)).forEach(rows::add);
+            if (batch.size() < page.limit() + 1 || scope.unrestricted()) {
+                break;
+            }
+            ApiKeyEntity last = batch.get(batch.size() - 1);
+            afterAt = last.createdAt;
+            afterId = last.id;
         }
-        List<ApiKeyEntity> rows = q.setMaxResults(page.limit() + 1).getResultList();
         String next = null;
         if (rows.size() > page.limit()) {
             rows = rows.subList(0, page.limit());
@@ -128,12 +133,44 @@ public class DefaultApiKeyService implements ApiKeyService {
         return new Page<>(rows.stream().map(DefaultApiKeyService::map).toList(), next);
     }
 
+    private List<ApiKeyEntity> batch(Instant afterAt, UUID afterId, int max) {
+        var q = em.createQuery(
+                "select k from ApiKeyEntity k"
+                        + (afterId == null ? "" : " where k.createdAt < :at or (k.createdAt = :at and k.id < :id)")
+                        + " order by k.createdAt desc, k.id desc",
+                ApiKeyEntity.class);
+        if (afterId != null) {
+            q.setParameter("at", afterAt).setParameter("id", afterId);
+        }
+        return q.setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Whether a key lies wholly within a scope: an unrestricted caller sees every key, a restricted one only keys
+     * all of whose units it sees (never an unrestricted key).
+     */
+    private boolean withinScope(ApiKeyEntity key, Access.Scope scope) {
+        if (scope.unrestricted()) {
+            return true;
+        }
+        if (key.orgUnitIds.length == 0) {
+            return false;
+        }
+        for (UUID unitId : key.orgUnitIds) {
+            OrgUnitEntity unit = em.find(OrgUnitEntity.class, unitId);
+            if (unit == null || !scope.contains(unit.path)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     @Transactional
     public ApiKey revoke(String id) {
         access.require(Permission.API_KEY_ADMIN);
         ApiKeyEntity e = Ids.parse(id).map(u -> em.find(ApiKeyEntity.class, u)).orElse(null);
-        if (e == null) {
+        if (e == null || !withinScope(e, access.scope())) {
             throw new NotFoundException("api key", id);
         }
         if (e.revokedAt == null) {

@@ -1,10 +1,12 @@
 package io.roster.web.rest.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 
 /**
  * Reads request bodies with the API's one ObjectMapper. Resources take bodies as text so that the exact bytes can be
@@ -20,9 +22,30 @@ public class JsonBodies {
             if (body == null || body.isBlank()) {
                 throw new JsonInputException(null, "a JSON body is required");
             }
+            requireOneValue(body);
             return mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new JsonInputException(e, null);
+        }
+    }
+
+    /**
+     * A JSON text is exactly one value. Jackson reports content after it as a mismatched input, which would read as
+     * a body of the wrong type; it is malformed JSON.
+     */
+    private void requireOneValue(String body) throws JsonProcessingException {
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            if (p.nextToken() != null) {
+                p.skipChildren();
+                if (p.nextToken() != null) {
+                    throw new JsonInputException(
+                            null, "the body is not valid JSON: there is more after its first value");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonInputException(null, "the body could not be read");
         }
     }
 
