@@ -15,11 +15,11 @@ public interface MemberService {
      * member in scope, or whose name and birth date are very close to one.
      *
      * @return the new member
-     * @throws io.roster.api.error.ValidationException with a path for every invalid field
+     * @throws io.roster.api.error.ValidationException with a path for every invalid field, and on {@code orgUnitId}
+     *     ({@code unknown-org-unit}) when the home unit is unknown or outside scope
      * @throws DuplicateMemberException when it looks like an existing member
      * @throws io.roster.api.error.ConflictException when the membership number is taken
      *     ({@code membership-number-taken})
-     * @throws io.roster.api.error.NotFoundException when the org unit is unknown or outside scope
      * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_WRITE}
      */
     Member create(MemberDraft draft, boolean allowDuplicates);
@@ -42,7 +42,8 @@ public interface MemberService {
      * @throws io.roster.api.error.StaleVersionException when {@code expectedVersion} is not current
      * @throws io.roster.api.error.ValidationException as for create, and for a forbidden status change
      * @throws io.roster.api.error.InvalidStateException when the member is archived or was merged
-     * @throws io.roster.api.error.NotFoundException when unknown or outside scope (for the new org unit too)
+     * @throws io.roster.api.error.NotFoundException when the member is unknown or outside scope
+     * @throws io.roster.api.error.ValidationException on {@code orgUnitId} when a new home unit is outside scope
      */
     Member update(String id, Long expectedVersion, UnaryOperator<MemberDraft> changes);
 

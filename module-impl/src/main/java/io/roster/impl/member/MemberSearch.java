@@ -91,7 +91,9 @@ public final class MemberSearch {
         }
         if (query.tags() != null && !query.tags().isEmpty()) {
             where.append(" and m.tags @> ?");
-            params.add(new SqlQuery.TextArray(query.tags().stream().sorted().toArray(String[]::new)));
+            // stored tags are trimmed, so the filter is too
+            params.add(new SqlQuery.TextArray(
+                    query.tags().stream().map(String::strip).sorted().toArray(String[]::new)));
         }
         if (query.supportLevelMin() != null) {
             where.append(" and m.support_level >= ?");

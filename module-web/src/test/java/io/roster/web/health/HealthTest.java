@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Liveness and readiness answer without credentials, so orchestrators can probe them. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class HealthTest {
+public class HealthTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roster();

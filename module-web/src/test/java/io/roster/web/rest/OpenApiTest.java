@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class OpenApiTest {
+public class OpenApiTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roster();

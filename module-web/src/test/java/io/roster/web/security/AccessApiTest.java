@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccessApiTest {
+public class AccessApiTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roster();

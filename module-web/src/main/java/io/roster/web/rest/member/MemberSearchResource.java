@@ -49,7 +49,7 @@ public class MemberSearchResource {
                 r.consent(),
                 r.updatedSince(),
                 Boolean.TRUE.equals(r.includeArchived()),
-                r.sort(),
+                MemberResource.sort(r.sort()),
                 RestSupport.page(r.limit() == null ? null : r.limit().toString(), r.cursor()));
         Language lang = RestSupport.language(acceptLanguage);
         return PageJson.of(members.search(query), (MemberSummary m) -> MemberSummaryView.of(m, lang));

@@ -1,14 +1,15 @@
 package io.roster.web.rest.member;
 
 import io.roster.api.member.ContactChannel;
-import io.roster.api.member.MemberSort;
 import io.roster.api.member.MemberStatus;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * Body of {@code POST /member-searches}: the same search as {@code GET /members}, for callers who must keep names,
- * phones and e-mails out of URLs (and so out of proxy and access logs).
+ * phones and e-mails out of URLs (and so out of proxy and access logs). {@code sort} takes the same values as the
+ * query parameter: {@code name}, {@code -name}, {@code updatedAt}, {@code -updatedAt}, {@code createdAt},
+ * {@code -createdAt}, {@code relevance}.
  */
 public record SearchRequest(
         String q,
@@ -20,6 +21,6 @@ public record SearchRequest(
         ContactChannel consent,
         Instant updatedSince,
         Boolean includeArchived,
-        MemberSort sort,
+        String sort,
         Integer limit,
         String cursor) {}

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Member profiles over real HTTP: create, normalisation, merge-patch, idempotency, custom attributes, archive. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MemberApiTest {
+public class MemberApiTest {
     private static final String MEMBERS = "/api/v1/members";
 
     @Deployment(testable = false)

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MemberDuplicatesApiTest {
+public class MemberDuplicatesApiTest {
     private static final String MEMBERS = "/api/v1/members";
 
     @Deployment(testable = false)

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Merging a duplicate profile into the surviving one, and what the merged-away id does afterwards. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MemberMergeApiTest {
+public class MemberMergeApiTest {
     private static final String MEMBERS = "/api/v1/members";
 
     @Deployment(testable = false)

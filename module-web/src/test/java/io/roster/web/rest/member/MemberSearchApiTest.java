@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MemberSearchApiTest {
+public class MemberSearchApiTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roster();
@@ -588,7 +588,7 @@ class MemberSearchApiTest {
                         "tags",
                         List.of("driver"),
                         "sort",
-                        "NAME_DESC"));
+                        "-name"));
         assertSame(
                 api,
                 "orgUnitId=" + root + "&supportLevelMin=2&supportLevelMax=4&updatedSince=2000-01-01T00:00:00Z",
@@ -606,7 +606,7 @@ class MemberSearchApiTest {
         List<String> walked = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("orgUnitId", root, "limit", 1, "sort", "NAME"));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("orgUnitId", root, "limit", 1, "sort", "name"));
             if (cursor != null) {
                 body.put("cursor", cursor);
             }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class OrgUnitApiTest {
+public class OrgUnitApiTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roster();

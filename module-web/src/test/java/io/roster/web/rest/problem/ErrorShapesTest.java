@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ErrorShapesTest {
+public class ErrorShapesTest {
     /** A stack frame as Java prints it: "at some.package.Class.method(File.java:12)". */
     private static final Pattern STACK_FRAME = Pattern.compile("(^|\\s)at [\\w$]+(\\.[\\w$<>]+)+\\(");
 
