@@ -17,6 +17,7 @@ import io.roster.api.security.Permission;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.common.RosterClock;
 import io.roster.impl.persistence.AttributeDefinitionEntity;
+import io.roster.impl.persistence.Flush;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
         e.updatedAt = e.createdAt;
         write(e, d);
         em.persist(e);
-        em.flush();
+        Flush.now(em);
         return map(e);
     }
 
@@ -87,7 +88,7 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
         check(d);
         write(e, d);
         e.updatedAt = clock.now();
-        em.flush();
+        Flush.now(em);
         return map(e);
     }
 

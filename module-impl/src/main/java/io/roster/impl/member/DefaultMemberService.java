@@ -35,6 +35,7 @@ import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
 import io.roster.impl.common.Texts;
 import io.roster.impl.persistence.AttributeDefinitionEntity;
+import io.roster.impl.persistence.Flush;
 import io.roster.impl.persistence.MemberConsentEntity;
 import io.roster.impl.persistence.MemberContactEntity;
 import io.roster.impl.persistence.MemberEntity;
@@ -121,7 +122,7 @@ public class DefaultMemberService implements MemberService {
         e.updatedAt = e.createdAt;
         List<Runnable> history = apply(e, unit, normalized, caller);
         em.persist(e);
-        em.flush();
+        Flush.now(em);
         history.forEach(Runnable::run);
         return map(e);
     }
@@ -303,7 +304,7 @@ public class DefaultMemberService implements MemberService {
         source.archivedAt = clock.now();
         source.mergedIntoId = target.id;
         source.updatedAt = source.archivedAt;
-        em.flush();
+        Flush.now(em);
         if (merged.membershipNumber() == null && sourceNumber != null) {
             merged = merged.withMembershipNumber(sourceNumber);
         }
@@ -380,7 +381,7 @@ public class DefaultMemberService implements MemberService {
     private void flushChecked(MemberEntity e) {
         long before = e.version;
         try {
-            em.flush();
+            Flush.now(em);
             // A change of the member row already took the next version at flush. Only when nothing of the row
             // itself changed (e.g. only contact rows did) is one forced, and right away (not at commit, as
             // OPTIMISTIC_FORCE_INCREMENT would, on top of the flush's increment), so that the version returned is

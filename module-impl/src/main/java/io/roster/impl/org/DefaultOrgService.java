@@ -19,6 +19,7 @@ import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
 import io.roster.impl.common.Texts;
+import io.roster.impl.persistence.Flush;
 import io.roster.impl.persistence.OrgUnitEntity;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,7 @@ public class DefaultOrgService implements OrgService {
         e.createdAt = clock.now();
         e.updatedAt = e.createdAt;
         em.persist(e);
-        em.flush();
+        Flush.now(em);
         return map(e);
     }
 
@@ -125,7 +126,7 @@ public class DefaultOrgService implements OrgService {
         }
         if (changed) {
             e.updatedAt = clock.now();
-            em.flush();
+            Flush.now(em);
         }
         return map(e);
     }
@@ -147,7 +148,7 @@ public class DefaultOrgService implements OrgService {
         }
         String oldPath = unit.path;
         String newPath = newParent.path + "." + OrgUnitEntity.label(unit.id);
-        em.flush();
+        Flush.now(em);
         // One statement rewrites the whole subtree's paths; the unit's own label stays last.
         em.createNativeQuery(
                         "update org_unit set path = cast(?1 as ltree) || subpath(path, nlevel(cast(?2 as ltree)) - 1)"
