@@ -16,6 +16,7 @@ import java.util.Set;
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  * @param version optimistic-lock version, the ETag
+ * @param contactFacts what the member's contact history adds up to (derived, not part of the version)
  */
 public record Member(
         String id,
@@ -44,7 +45,8 @@ public record Member(
         Instant archivedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        io.roster.api.interaction.ContactFacts contactFacts) {
 
     /** The name to show, per {@link MemberNames#display}. */
     public String displayName(Language language) {

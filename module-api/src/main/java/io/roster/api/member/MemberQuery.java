@@ -16,6 +16,9 @@ import java.util.Set;
  * @param supportLevelMax support level at most this
  * @param consentChannel only members with a granted consent for this channel and no do-not-contact flag for it
  * @param updatedSince only members changed at or after this instant
+ * @param notContactedForDays only members with no contact in this many days (or never contacted)
+ * @param lastOutcome only members whose last contact had this outcome
+ * @param attendedEventId only members who attended this event
  * @param includeArchived whether archived members are listed too
  * @param sort order; {@code null} means {@link MemberSort#RELEVANCE} with a name query, else {@link MemberSort#NAME}
  * @param page page bounds
@@ -29,13 +32,17 @@ public record MemberQuery(
         Integer supportLevelMax,
         ContactChannel consentChannel,
         Instant updatedSince,
+        Integer notContactedForDays,
+        io.roster.api.interaction.Outcome lastOutcome,
+        String attendedEventId,
         boolean includeArchived,
         MemberSort sort,
         PageRequest page) {
 
     /** A query for the first page of all members, by name. */
     public static MemberQuery all() {
-        return new MemberQuery(null, null, null, null, null, null, null, null, false, null, PageRequest.first());
+        return new MemberQuery(
+                null, null, null, null, null, null, null, null, null, null, null, false, null, PageRequest.first());
     }
 
     /** This query with another free-text part. */
@@ -49,6 +56,9 @@ public record MemberQuery(
                 supportLevelMax,
                 consentChannel,
                 updatedSince,
+                notContactedForDays,
+                lastOutcome,
+                attendedEventId,
                 includeArchived,
                 sort,
                 page);
@@ -65,6 +75,9 @@ public record MemberQuery(
                 supportLevelMax,
                 consentChannel,
                 updatedSince,
+                notContactedForDays,
+                lastOutcome,
+                attendedEventId,
                 includeArchived,
                 sort,
                 next);

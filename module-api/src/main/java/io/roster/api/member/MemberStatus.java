@@ -10,5 +10,7 @@ public enum MemberStatus {
     VOLUNTEER,
     MEMBER,
     SUSPENDED,
-    LEFT
+    LEFT,
+    /** Recorded from a canvass or call outcome; every contact with the person stops. */
+    DECEASED
 }

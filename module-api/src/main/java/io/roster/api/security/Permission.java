@@ -17,5 +17,11 @@ public enum Permission {
     /** Define custom member attributes. */
     ATTRIBUTE_ADMIN,
     /** Create, list and revoke API keys. */
-    API_KEY_ADMIN;
+    API_KEY_ADMIN,
+    /** Log and correct interactions of members in scope. */
+    INTERACTION_WRITE,
+    /** See deleted interactions; define interaction types. */
+    INTERACTION_ADMIN,
+    /** Create events and mark registrations and attendance. */
+    EVENT_WRITE;
 }

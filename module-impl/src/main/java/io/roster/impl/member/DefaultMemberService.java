@@ -30,10 +30,14 @@ import io.roster.api.member.Position;
 import io.roster.api.member.StatusChange;
 import io.roster.api.security.Caller;
 import io.roster.api.security.Permission;
+import io.roster.api.timeline.EntryKind;
+import io.roster.impl.audit.AuditLog;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
+import io.roster.impl.common.Snapshots;
 import io.roster.impl.common.Texts;
+import io.roster.impl.interaction.ContactFactsStore;
 import io.roster.impl.persistence.AttributeDefinitionEntity;
 import io.roster.impl.persistence.Flush;
 import io.roster.impl.persistence.MemberConsentEntity;
@@ -41,6 +45,7 @@ import io.roster.impl.persistence.MemberContactEntity;
 import io.roster.impl.persistence.MemberEntity;
 import io.roster.impl.persistence.OrgUnitEntity;
 import io.roster.impl.security.Access;
+import io.roster.impl.timeline.TimelineWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,6 +93,15 @@ public class DefaultMemberService implements MemberService {
     @Inject
     RosterClock clock;
 
+    @Inject
+    TimelineWriter timeline;
+
+    @Inject
+    ContactFactsStore facts;
+
+    @Inject
+    AuditLog audit;
+
     @ConfigProperty(name = "roster.phone.default-region", defaultValue = "RU")
     String defaultRegion;
 
@@ -124,7 +138,9 @@ public class DefaultMemberService implements MemberService {
         em.persist(e);
         Flush.now(em);
         history.forEach(Runnable::run);
-        return map(e);
+        Member created = map(e);
+        audit.record("member.created", "member", e.id, e.id, Snapshots.of(created.toDraft()));
+        return created;
     }
 
     @Override
@@ -140,7 +156,7 @@ public class DefaultMemberService implements MemberService {
         Caller caller = access.require(Permission.MEMBER_WRITE);
         MemberEntity e = loadForWrite(id);
         checkVersion(e, expectedVersion);
-        MemberDraft current = map(e).toDraft();
+        MemberDraft current = map(e, false).toDraft();
         MemberDraft wanted = withDefaults(changes.apply(current), current);
         validate(wanted);
         MemberDraft normalized = normalize(wanted, e);
@@ -155,6 +171,12 @@ public class DefaultMemberService implements MemberService {
         e.updatedAt = clock.now();
         flushChecked(e);
         history.forEach(Runnable::run);
+        audit.record(
+                "member.updated",
+                "member",
+                e.id,
+                e.id,
+                Snapshots.diff(Snapshots.of(current), Snapshots.of(normalized)));
         return map(e);
     }
 
@@ -171,6 +193,7 @@ public class DefaultMemberService implements MemberService {
             e.archivedAt = clock.now();
             e.updatedAt = e.archivedAt;
             flushChecked(e);
+            audit.record("member.archived", "member", e.id, e.id, Map.of("archivedAt", e.archivedAt));
         }
         return map(e);
     }
@@ -187,7 +210,7 @@ public class DefaultMemberService implements MemberService {
         String subtree = query.orgUnitId() == null ? null : access.visibleUnit(query.orgUnitId()).path;
         MemberSearch.TextKind kind = MemberSearch.textKind(query.q());
         MemberSort sort = MemberSearch.effectiveSort(query, kind);
-        SqlQuery sql = MemberSearch.build(query, scope, subtree, phones);
+        SqlQuery sql = MemberSearch.build(query, scope, subtree, phones, clock.now());
         PageRequest page = query.page() == null ? PageRequest.first() : query.page();
         List<MemberSearch.Row> keys = new ArrayList<>();
         List<MemberSummary> rows = em.unwrap(Session.class).doReturningWork(c -> {
@@ -296,8 +319,8 @@ public class DefaultMemberService implements MemberService {
             throw new InvalidStateException("member-merge-self", "a member cannot be merged into itself");
         }
         checkVersion(target, expectedTargetVersion);
-        MemberDraft merged =
-                MemberMerging.merge(map(target).toDraft(), map(source).toDraft(), rule);
+        MemberDraft merged = MemberMerging.merge(
+                map(target, false).toDraft(), map(source, false).toDraft(), rule);
         // The membership number moves with the person: free it on the source before the target takes it.
         String sourceNumber = source.membershipNumber;
         source.membershipNumber = null;
@@ -313,6 +336,7 @@ public class DefaultMemberService implements MemberService {
         List<Runnable> history = apply(target, em.find(OrgUnitEntity.class, target.orgUnitId), normalized, caller);
         target.updatedAt = clock.now();
         history.forEach(Runnable::run);
+        moveHistory(source.id, target.id);
         em.createNativeQuery("update member set merged_into_id = ?1 where merged_into_id = ?2")
                 .setParameter(1, target.id)
                 .setParameter(2, source.id)
@@ -327,7 +351,35 @@ public class DefaultMemberService implements MemberService {
                 .setParameter(6, caller.id())
                 .executeUpdate();
         flushChecked(target);
+        facts.recompute(target.id);
+        audit.record(
+                "member.merged",
+                "member",
+                target.id,
+                target.id,
+                Map.of("sourceMemberId", source.id.toString(), "attributeConflictRule", rule.name()));
+        audit.record(
+                "member.merged-away", "member", source.id, source.id, Map.of("mergedIntoId", target.id.toString()));
         return map(target);
+    }
+
+    /** The merged-away member's interactions, attendance and timeline go to the survivor. */
+    private void moveHistory(UUID from, UUID to) {
+        em.createNativeQuery("update interaction set member_id = ?2 where member_id = ?1")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .executeUpdate();
+        // Where both were at the same event, the survivor's attendance stands.
+        em.createNativeQuery("delete from event_attendance f where f.member_id = ?1 and exists"
+                        + " (select 1 from event_attendance t where t.member_id = ?2 and t.event_id = f.event_id)")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .executeUpdate();
+        em.createNativeQuery("update event_attendance set member_id = ?2 where member_id = ?1")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .executeUpdate();
+        timeline.moveAll(from, to);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -439,6 +491,9 @@ public class DefaultMemberService implements MemberService {
         if (q.supportLevelMax() != null && (q.supportLevelMax() < 1 || q.supportLevelMax() > 5)) {
             errors.add(new FieldError("supportLevelMax", "range", "supportLevelMax is 1–5"));
         }
+        if (q.notContactedForDays() != null && (q.notContactedForDays() < 1 || q.notContactedForDays() > 36_500)) {
+            errors.add(new FieldError("notContactedForDays", "range", "notContactedForDays is 1–36500"));
+        }
         if (q.tags() != null && q.tags().size() > 20) {
             errors.add(new FieldError("tags", "too-many", "at most 20 tags"));
         }
@@ -542,6 +597,7 @@ public class DefaultMemberService implements MemberService {
         List<Runnable> history = new ArrayList<>();
         Instant now = clock.now();
         MemberStatus previous = e.status == null ? null : MemberStatus.valueOf(e.status);
+        UUID previousUnit = e.orgUnitId;
         if (previous != null) {
             MemberRules.checkTransition(previous, d.status());
         }
@@ -579,8 +635,22 @@ public class DefaultMemberService implements MemberService {
         e.sortKey = NameKeys.sortKey(d.familyName(), d.givenName(), d.patronymic());
         replaceContacts(e, d);
         replaceConsents(e, d.consents(), caller, history);
+        if (previousUnit != null && !previousUnit.equals(unit.id)) {
+            Map<String, Object> moved =
+                    Map.of("from", previousUnit.toString(), "to", unit.id.toString(), "by", caller.id());
+            history.add(
+                    () -> timeline.append(e.id, EntryKind.ORG_UNIT_CHANGE, now, "ORG_UNIT", null, unit.name, moved));
+        }
         if (previous != d.status()) {
             MemberStatus to = d.status();
+            Map<String, Object> data = new LinkedHashMap<>();
+            if (previous != null) {
+                data.put("from", previous.name());
+            }
+            data.put("to", to.name());
+            data.put("by", caller.id());
+            String title = (previous == null ? "" : previous.name() + " → ") + to.name();
+            history.add(() -> timeline.append(e.id, EntryKind.STATUS_CHANGE, now, to.name(), null, title, data));
             history.add(() -> em.createNativeQuery(
                             "insert into member_status_change (id, member_id, from_status, to_status, changed_at,"
                                     + " changed_by) values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -730,6 +800,20 @@ public class DefaultMemberService implements MemberService {
     }
 
     private void consentEvent(UUID memberId, Consent c, Caller caller) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("granted", c.granted());
+        if (c.source() != null) {
+            data.put("source", c.source());
+        }
+        data.put("by", caller.id());
+        timeline.append(
+                memberId,
+                EntryKind.CONSENT_CHANGE,
+                c.recordedAt(),
+                c.channel().name(),
+                null,
+                c.channel().name() + (c.granted() ? " +" : " −"),
+                data);
         em.createNativeQuery("insert into member_consent_event (id, member_id, channel, granted, source, evidence,"
                         + " recorded_at, recorded_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, Ids.newUuid())
@@ -824,6 +908,11 @@ public class DefaultMemberService implements MemberService {
     }
 
     Member map(MemberEntity e) {
+        return map(e, true);
+    }
+
+    /** The member; with {@code withFacts} false its contact facts are left out (for drafts and merges). */
+    Member map(MemberEntity e, boolean withFacts) {
         List<Phone> phoneList = new ArrayList<>();
         List<Email> emailList = new ArrayList<>();
         List<Address> addressList = new ArrayList<>();
@@ -886,7 +975,8 @@ public class DefaultMemberService implements MemberService {
                 e.archivedAt,
                 e.createdAt,
                 e.updatedAt,
-                e.version);
+                e.version,
+                withFacts ? facts.facts(e.id, clock.now()) : null);
     }
 
     private static <T> List<T> nullToEmpty(List<T> list) {

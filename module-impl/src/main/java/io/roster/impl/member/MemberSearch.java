@@ -39,6 +39,16 @@ public final class MemberSearch {
      * @param subtreePath the ltree path of the {@code orgUnitId} filter's unit, or {@code null}
      */
     public static SqlQuery build(MemberQuery query, Access.Scope scope, String subtreePath, PhoneNumbers phones) {
+        return build(query, scope, subtreePath, phones, Instant.now());
+    }
+
+    /**
+     * The SQL for a query, with "now" given (for "not contacted for N days").
+     *
+     * @param subtreePath the ltree path of the {@code orgUnitId} filter's unit, or {@code null}
+     */
+    public static SqlQuery build(
+            MemberQuery query, Access.Scope scope, String subtreePath, PhoneNumbers phones, Instant now) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where m.merged_into_id is null");
         String q = query.q() == null ? null : query.q().strip();
@@ -113,6 +123,19 @@ public final class MemberSearch {
         if (query.updatedSince() != null) {
             where.append(" and m.updated_at >= ?");
             params.add(query.updatedSince());
+        }
+        if (query.notContactedForDays() != null) {
+            where.append(" and (m.last_contact_at is null or m.last_contact_at < ?)");
+            params.add(now.minus(java.time.Duration.ofDays(query.notContactedForDays())));
+        }
+        if (query.lastOutcome() != null) {
+            where.append(" and m.last_outcome = ?");
+            params.add(query.lastOutcome().name());
+        }
+        if (query.attendedEventId() != null) {
+            where.append(" and m.id in (select a.member_id from event_attendance a where a.event_id = ?"
+                    + " and a.status = 'ATTENDED')");
+            params.add(Ids.parse(query.attendedEventId()).orElse(new UUID(0, 0)));
         }
         String tag = cursorTag(query, kind, sort);
         PageRequest page = query.page() == null ? PageRequest.first() : query.page();
@@ -247,6 +270,9 @@ public final class MemberSearch {
                 String.valueOf(query.supportLevelMax()),
                 String.valueOf(query.consentChannel()),
                 String.valueOf(query.updatedSince()),
+                String.valueOf(query.notContactedForDays()),
+                String.valueOf(query.lastOutcome()),
+                String.valueOf(query.attendedEventId()),
                 String.valueOf(query.includeArchived()));
         return "m" + sort.name() + kind.name() + Integer.toHexString(filters.hashCode());
     }

@@ -173,7 +173,20 @@ class MemberSearchPlanTest {
             MemberSort sort,
             String cursor) {
         return new MemberQuery(
-                q, null, statuses, tags, null, null, consent, updatedSince, false, sort, new PageRequest(50, cursor));
+                q,
+                null,
+                statuses,
+                tags,
+                null,
+                null,
+                consent,
+                updatedSince,
+                null,
+                null,
+                null,
+                false,
+                sort,
+                new PageRequest(50, cursor));
     }
 
     private static String cursorFor(MemberQuery q, String sortKey, String id) {

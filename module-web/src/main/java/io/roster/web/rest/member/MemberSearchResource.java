@@ -48,6 +48,9 @@ public class MemberSearchResource {
                 r.supportLevelMax(),
                 r.consent(),
                 r.updatedSince(),
+                r.notContactedForDays(),
+                r.lastOutcome(),
+                r.attendedEventId(),
                 Boolean.TRUE.equals(r.includeArchived()),
                 MemberResource.sort(r.sort()),
                 RestSupport.page(r.limit() == null ? null : r.limit().toString(), r.cursor()));

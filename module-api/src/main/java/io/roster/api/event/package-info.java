@@ -1,0 +1,4 @@
+/**
+ * Events and trainings with registration and attendance: {@link io.roster.api.event.EventService}.
+ */
+package io.roster.api.event;

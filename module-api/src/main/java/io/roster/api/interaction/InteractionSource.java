@@ -1,0 +1,9 @@
+package io.roster.api.interaction;
+
+/** Where an interaction was recorded. */
+public enum InteractionSource {
+    UI,
+    API,
+    BOT,
+    IMPORT
+}

@@ -1,0 +1,15 @@
+package io.roster.api.timeline;
+
+/** What a timeline entry records. */
+public enum EntryKind {
+    /** An interaction (its id is the entry's {@code refId}). */
+    INTERACTION,
+    /** Registration or attendance at an event (the event's id is the {@code refId}). */
+    ATTENDANCE,
+    /** A change of the member's status. */
+    STATUS_CHANGE,
+    /** A move of the member to another home org unit. */
+    ORG_UNIT_CHANGE,
+    /** A consent given or withdrawn. */
+    CONSENT_CHANGE
+}
