@@ -88,6 +88,10 @@ public final class MemberRules {
         if (from == null || from == to) {
             return true;
         }
+        // A death can be learnt at any time; recording one by mistake must be correctable to any living status.
+        if (to == MemberStatus.DECEASED || from == MemberStatus.DECEASED) {
+            return true;
+        }
         return TRANSITIONS.get(from).contains(to);
     }
 

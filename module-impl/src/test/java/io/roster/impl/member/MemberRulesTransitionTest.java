@@ -1,5 +1,6 @@
 package io.roster.impl.member;
 
+import static io.roster.api.member.MemberStatus.DECEASED;
 import static io.roster.api.member.MemberStatus.LEFT;
 import static io.roster.api.member.MemberStatus.MEMBER;
 import static io.roster.api.member.MemberStatus.PROSPECT;
@@ -27,12 +28,14 @@ class MemberRulesTransitionTest {
 
     /** The whole table, so that any rule added or removed by accident shows up here. */
     private static final Map<MemberStatus, Set<MemberStatus>> ALLOWED = Map.of(
-            PROSPECT, EnumSet.of(PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, LEFT),
-            SUPPORTER, EnumSet.of(PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, LEFT),
-            VOLUNTEER, EnumSet.of(PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, LEFT),
-            MEMBER, EnumSet.of(MEMBER, SUSPENDED, LEFT, VOLUNTEER, SUPPORTER),
-            SUSPENDED, EnumSet.of(SUSPENDED, MEMBER, LEFT),
-            LEFT, EnumSet.of(LEFT, PROSPECT, SUPPORTER, VOLUNTEER, MEMBER));
+            PROSPECT, EnumSet.of(PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, LEFT, DECEASED),
+            SUPPORTER, EnumSet.of(PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, LEFT, DECEASED),
+            VOLUNTEER, EnumSet.of(PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, LEFT, DECEASED),
+            MEMBER, EnumSet.of(MEMBER, SUSPENDED, LEFT, VOLUNTEER, SUPPORTER, DECEASED),
+            SUSPENDED, EnumSet.of(SUSPENDED, MEMBER, LEFT, DECEASED),
+            LEFT, EnumSet.of(LEFT, PROSPECT, SUPPORTER, VOLUNTEER, MEMBER, DECEASED),
+            // a death is recorded from any status, and a mistaken one corrected to any
+            DECEASED, EnumSet.allOf(MemberStatus.class));
 
     @Test
     void everyPairFollowsTheTransitionTable() {
