@@ -146,3 +146,7 @@ create table audit_event (
 create index audit_event_member_idx on audit_event (member_id, occurred_at desc, id desc) where member_id is not null;
 create index audit_event_actor_idx on audit_event (actor_id, occurred_at desc, id desc);
 create index audit_event_time_idx on audit_event (occurred_at desc, id desc);
+
+-- Names sort the way people read them: the ICU root collation orders Russian and Ukrainian letters together
+-- (е ё є, и і ї, г ґ), where the byte order of collation "C" put ї, є, і after я. The indexes on sort_key follow.
+alter table member alter column sort_key type text collate "und-x-icu";

@@ -8,11 +8,15 @@ public class DuplicateMemberException extends ConflictException {
     private final List<DuplicateCandidate> candidates;
 
     public DuplicateMemberException(List<DuplicateCandidate> candidates) {
-        super("possible-duplicate", candidates.size() + " existing member(s) look like the same person");
+        super(
+                "possible-duplicate",
+                candidates.isEmpty()
+                        ? "an existing member looks like the same person"
+                        : candidates.size() + " existing member(s) look like the same person");
         this.candidates = List.copyOf(candidates);
     }
 
-    /** The existing members it matched, best first. */
+    /** The existing members it matched, best first; empty when the caller may not read members. */
     public List<DuplicateCandidate> candidates() {
         return candidates;
     }

@@ -26,9 +26,19 @@ public interface ApiKeyService {
     Page<ApiKey> list(PageRequest page);
 
     /**
+     * One key, without its secret.
+     *
+     * @throws io.roster.api.error.NotFoundException when there is no such key, or it reaches outside the caller's
+     *     scope
+     * @throws io.roster.api.error.ForbiddenException without {@link Permission#API_KEY_ADMIN}
+     */
+    ApiKey get(String id);
+
+    /**
      * Revokes a key; calls with it fail from now on. Revoking a revoked key changes nothing.
      *
-     * @throws io.roster.api.error.NotFoundException when there is no such key
+     * @throws io.roster.api.error.NotFoundException when there is no such key, or it reaches outside the caller's
+     *     scope
      * @throws io.roster.api.error.ForbiddenException without {@link Permission#API_KEY_ADMIN}
      */
     ApiKey revoke(String id);

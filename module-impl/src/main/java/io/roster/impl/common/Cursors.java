@@ -54,6 +54,28 @@ public final class Cursors {
         return parts.subList(1, parts.size());
     }
 
+    /**
+     * The id a cursor carries.
+     *
+     * @throws ValidationException ({@code cursor}, {@code invalid-cursor}) when it is not an id
+     */
+    public static java.util.UUID id(String value) {
+        return Ids.parse(value).orElseThrow(Cursors::invalid);
+    }
+
+    /**
+     * The instant a cursor carries.
+     *
+     * @throws ValidationException ({@code cursor}, {@code invalid-cursor}) when it is not an instant
+     */
+    public static java.time.Instant instant(String value) {
+        try {
+            return java.time.Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
     private static ValidationException invalid() {
         return ValidationException.of("cursor", "invalid-cursor", "the cursor is not one of this list; start again");
     }

@@ -46,7 +46,7 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
     @Override
     @Transactional
     public AttributeDefinition define(NewAttributeDefinition d) {
-        access.require(Permission.ATTRIBUTE_ADMIN);
+        requireOrganisationAdmin();
         check(d);
         if (em.find(AttributeDefinitionEntity.class, d.key()) != null) {
             throw new ConflictException("attribute-key-taken", "an attribute with this key exists");
@@ -70,7 +70,7 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
     @Override
     @Transactional
     public AttributeDefinition update(String key, Long expectedVersion, NewAttributeDefinition d) {
-        access.require(Permission.ATTRIBUTE_ADMIN);
+        requireOrganisationAdmin();
         AttributeDefinitionEntity e = find(key);
         if (expectedVersion != null && expectedVersion != e.version) {
             throw new StaleVersionException("attribute definition", e.version);
@@ -135,6 +135,14 @@ public class DefaultAttributeDefinitionService implements AttributeDefinitionSer
                 .stream()
                 .map(DefaultAttributeDefinitionService::map)
                 .toList();
+    }
+
+    /** Definitions apply to the whole organisation, so a caller confined to a subtree may not change them. */
+    private void requireOrganisationAdmin() {
+        if (!access.require(Permission.ATTRIBUTE_ADMIN).unrestricted()) {
+            throw new io.roster.api.error.ForbiddenException(
+                    "custom attributes apply to the whole organisation; only an unrestricted caller may change them");
+        }
     }
 
     private AttributeDefinitionEntity find(String key) {

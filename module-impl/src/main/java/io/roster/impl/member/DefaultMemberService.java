@@ -127,7 +127,8 @@ public class DefaultMemberService implements MemberService {
         if (!allowDuplicates) {
             List<DuplicateCandidate> candidates = findDuplicates(normalized);
             if (!candidates.isEmpty()) {
-                throw new DuplicateMemberException(candidates);
+                // A key that may only write (a sign-up form) learns that a duplicate exists, not who it is.
+                throw new DuplicateMemberException(caller.has(Permission.MEMBER_READ) ? candidates : List.of());
             }
         }
         MemberEntity e = new MemberEntity();
@@ -153,12 +154,14 @@ public class DefaultMemberService implements MemberService {
     @Override
     @Transactional
     public Member update(String id, Long expectedVersion, UnaryOperator<MemberDraft> changes) {
+        // The answer is the whole profile, so writing needs reading too.
+        access.require(Permission.MEMBER_READ);
         Caller caller = access.require(Permission.MEMBER_WRITE);
         MemberEntity e = loadForWrite(id);
         checkVersion(e, expectedVersion);
         MemberDraft current = map(e, false).toDraft();
         MemberDraft wanted = withDefaults(changes.apply(current), current);
-        validate(wanted);
+        validate(wanted, current.customAttributes());
         MemberDraft normalized = normalize(wanted, e);
         if (normalized.equals(current)) {
             return map(e);
@@ -183,10 +186,11 @@ public class DefaultMemberService implements MemberService {
     @Override
     @Transactional
     public Member archive(String id, Long expectedVersion) {
+        access.require(Permission.MEMBER_READ);
         access.require(Permission.MEMBER_WRITE);
         MemberEntity e = resolveForScope(id, false);
         if (e.mergedIntoId != null) {
-            throw new InvalidStateException("member-merged", "this member was merged into " + e.mergedIntoId);
+            throw new InvalidStateException("member-merged", "this member was merged into another profile");
         }
         checkVersion(e, expectedVersion);
         if (e.archivedAt == null) {
@@ -207,7 +211,14 @@ public class DefaultMemberService implements MemberService {
         if (!scope.unrestricted() && scope.paths().isEmpty()) {
             return Page.empty();
         }
-        String subtree = query.orgUnitId() == null ? null : access.visibleUnit(query.orgUnitId()).path;
+        String subtree = null;
+        if (query.orgUnitId() != null) {
+            try {
+                subtree = access.visibleUnit(query.orgUnitId()).path;
+            } catch (NotFoundException e) {
+                throw ValidationException.of("orgUnitId", "unknown-org-unit", "no such org unit in your scope");
+            }
+        }
         MemberSearch.TextKind kind = MemberSearch.textKind(query.q());
         MemberSort sort = MemberSearch.effectiveSort(query, kind);
         SqlQuery sql = MemberSearch.build(query, scope, subtree, phones, clock.now());
@@ -270,12 +281,8 @@ public class DefaultMemberService implements MemberService {
         UUID afterId = null;
         if (page.cursor() != null) {
             List<String> v = Cursors.decode(page.cursor(), "status-history", 2);
-            try {
-                afterAt = Instant.parse(v.get(0));
-            } catch (RuntimeException ex) {
-                throw ValidationException.of("cursor", "invalid-cursor", "the cursor is not one of this list");
-            }
-            afterId = Ids.parse(v.get(1)).orElseThrow();
+            afterAt = Cursors.instant(v.get(0));
+            afterId = Cursors.id(v.get(1));
             sql.append(" and (changed_at, id) < (?2, ?3)");
         }
         sql.append(" order by changed_at desc, id desc limit ").append(page.limit() + 1);
@@ -307,6 +314,7 @@ public class DefaultMemberService implements MemberService {
     public Member merge(String targetId, String sourceId, AttributeConflictRule rule, Long expectedTargetVersion) {
         Caller caller = access.require(Permission.MEMBER_MERGE);
         access.require(Permission.MEMBER_WRITE);
+        access.require(Permission.MEMBER_READ);
         if (rule == null) {
             throw ValidationException.of("attributeConflictRule", "required", "attributeConflictRule is required");
         }
@@ -323,12 +331,15 @@ public class DefaultMemberService implements MemberService {
                 map(target, false).toDraft(), map(source, false).toDraft(), rule);
         // The membership number moves with the person: free it on the source before the target takes it.
         String sourceNumber = source.membershipNumber;
-        source.membershipNumber = null;
+        boolean adoptNumber = sourceNumber != null && merged.membershipNumber() == null;
+        if (adoptNumber) {
+            source.membershipNumber = null;
+        }
         source.archivedAt = clock.now();
         source.mergedIntoId = target.id;
         source.updatedAt = source.archivedAt;
         Flush.now(em);
-        if (merged.membershipNumber() == null && sourceNumber != null) {
+        if (adoptNumber) {
             merged = merged.withMembershipNumber(sourceNumber);
         }
         validate(merged);
@@ -408,7 +419,7 @@ public class DefaultMemberService implements MemberService {
     private MemberEntity loadForWrite(String id) {
         MemberEntity e = resolveForScope(id, false);
         if (e.mergedIntoId != null) {
-            throw new InvalidStateException("member-merged", "this member was merged into " + e.mergedIntoId);
+            throw new InvalidStateException("member-merged", "this member was merged into another profile");
         }
         if (e.archivedAt != null) {
             throw new InvalidStateException("member-archived", "an archived member cannot be changed");
@@ -459,12 +470,44 @@ public class DefaultMemberService implements MemberService {
     }
 
     private void validate(MemberDraft d) {
+        validate(d, null);
+    }
+
+    /**
+     * @param previousAttributes the custom attributes before an update, or {@code null} for a new member: an update
+     *     checks only the attributes it changes, so a definition made stricter later does not block unrelated edits
+     */
+    private void validate(MemberDraft d, Map<String, Object> previousAttributes) {
         List<FieldError> errors = new ArrayList<>(MemberRules.validate(d, phones, clock.clock()));
         if (d.status() == null) {
             errors.add(new FieldError("status", "required", "status is required"));
         }
-        errors.addAll(AttributeValues.validate(
-                d.customAttributes() == null ? Map.of() : d.customAttributes(), attributeDefinitions()));
+        Map<String, Object> given = d.customAttributes() == null ? Map.of() : d.customAttributes();
+        Map<String, Object> values = given;
+        Collection<io.roster.api.member.AttributeDefinition> definitions = attributeDefinitions();
+        if (previousAttributes != null) {
+            Set<String> changed = new java.util.HashSet<>(given.keySet());
+            changed.addAll(previousAttributes.keySet());
+            changed.removeIf(k -> Objects.equals(given.get(k), previousAttributes.get(k)));
+            values = new TreeMap<>(given);
+            values.keySet().retainAll(changed);
+            definitions = definitions.stream()
+                    .filter(def -> changed.contains(def.key()))
+                    .toList();
+        }
+        errors.addAll(AttributeValues.validate(values, definitions));
+        List<Position> positions = d.positions() == null ? List.of() : d.positions();
+        for (int i = 0; i < positions.size(); i++) {
+            String unitId = positions.get(i) == null ? null : positions.get(i).orgUnitId();
+            if (unitId != null) {
+                try {
+                    access.visibleUnit(unitId);
+                } catch (NotFoundException e) {
+                    errors.add(new FieldError(
+                            "positions[" + i + "].orgUnitId", "unknown-org-unit", "no such org unit in your scope"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -521,7 +564,7 @@ public class DefaultMemberService implements MemberService {
             if (c.recordedAt() != null) {
                 at = c.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             } else if (old != null
-                    && old.granted == c.granted()
+                    && Boolean.valueOf(old.granted).equals(c.granted())
                     && Objects.equals(old.source, source)
                     && Objects.equals(old.evidence, evidence)) {
                 at = old.recordedAt;
@@ -529,6 +572,25 @@ public class DefaultMemberService implements MemberService {
                 at = now;
             }
             consents.add(new Consent(c.channel(), c.granted(), source, evidence, at));
+            current.remove(c.channel());
+        }
+        // A consent dropped from the profile is a withdrawal, and stays on record as one: forgetting it would let a
+        // merge with an older profile bring the consent back.
+        for (MemberConsentEntity dropped : current.values()) {
+            consents.add(
+                    dropped.granted
+                            ? new Consent(
+                                    ContactChannel.valueOf(dropped.channel),
+                                    false,
+                                    "profile edit",
+                                    "consent removed",
+                                    now)
+                            : new Consent(
+                                    ContactChannel.valueOf(dropped.channel),
+                                    false,
+                                    dropped.source,
+                                    dropped.evidence,
+                                    dropped.recordedAt));
         }
         consents.sort(java.util.Comparator.comparing(Consent::channel));
         List<Phone> phoneList = nullToEmpty(d.phones()).stream()
@@ -609,6 +671,10 @@ public class DefaultMemberService implements MemberService {
             }
             if (d.status() == MemberStatus.LEFT && leftOn == null) {
                 leftOn = clock.today();
+            }
+            // Rejoining starts a new membership: the old leaving date no longer describes the person.
+            if (previous == MemberStatus.LEFT && Objects.equals(leftOn, e.leftOn)) {
+                leftOn = null;
             }
         }
         e.orgUnitId = unit.id;
@@ -789,12 +855,6 @@ public class DefaultMemberService implements MemberService {
             }
             result.add(row);
         }
-        for (MemberConsentEntity removed : existing.values()) {
-            // A consent dropped from the profile is recorded as withdrawn, never silently forgotten.
-            Consent withdrawn = new Consent(
-                    ContactChannel.valueOf(removed.channel), false, "profile edit", "consent removed", clock.now());
-            history.add(() -> consentEvent(e.id, withdrawn, caller));
-        }
         e.consents.clear();
         e.consents.addAll(result);
     }
@@ -858,13 +918,22 @@ public class DefaultMemberService implements MemberService {
                     .setMaxResults(50)
                     .getResultList());
         }
-        if (d.birthDate() != null) {
-            ids.addAll(em.createQuery(
-                            "select m.id from MemberEntity m where m.birthDate = :bd and m.mergedIntoId is null",
+        List<String> nameKeys = NameKeys.queryKeys(
+                (d.familyName() == null ? "" : d.familyName()) + " " + (d.givenName() == null ? "" : d.givenName()));
+        if (d.birthDate() != null && !nameKeys.isEmpty()) {
+            // Same birth date and a similar name, found by the trigram index rather than by reading every person
+            // born that day; the scorer then applies the stricter rule.
+            @SuppressWarnings("unchecked")
+            List<UUID> similar = em.createNativeQuery(
+                            "select m.id from member m where m.birth_date = ?1"
+                                    + " and m.merged_into_id is null and (m.search_key %> ?2 or m.search_key %> ?3)"
+                                    + " limit 50",
                             UUID.class)
-                    .setParameter("bd", d.birthDate())
-                    .setMaxResults(200)
-                    .getResultList());
+                    .setParameter(1, d.birthDate())
+                    .setParameter(2, nameKeys.get(0))
+                    .setParameter(3, nameKeys.get(nameKeys.size() - 1))
+                    .getResultList();
+            ids.addAll(similar);
         }
         if (ids.isEmpty()) {
             return List.of();
@@ -872,8 +941,8 @@ public class DefaultMemberService implements MemberService {
         Access.Scope scope = access.scope();
         List<DuplicateCandidate> out = new ArrayList<>();
         for (MemberEntity m : em.createQuery(
-                        "select m from MemberEntity m where m.id in :ids and m.mergedIntoId is null"
-                                + " and m.archivedAt is null",
+                        "select distinct m from MemberEntity m left join fetch m.contacts where m.id in :ids"
+                                + " and m.mergedIntoId is null and m.archivedAt is null",
                         MemberEntity.class)
                 .setParameter("ids", ids)
                 .getResultList()) {

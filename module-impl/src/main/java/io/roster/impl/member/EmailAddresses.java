@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>The syntax accepted is the practical one mail providers hand out, not the full RFC 5322 grammar: quoted local
  * parts, comments and IP-literal domains are refused because people do not type them and they complicate matching.
- * Local parts may use any script (RFC 6531), and internationalised domains are stored in their ASCII (punycode)
- * form so that one domain has one spelling.
+ * Local parts may use any script (RFC 6531). Internationalised domains are validated in their ASCII form and stored
+ * in lower-case Unicode, as people write them, so that one domain has one spelling and Cyrillic round-trips.
  */
 public final class EmailAddresses {
 

@@ -362,6 +362,9 @@ public final class MemberRules {
             } else if (!seen.add(consent.channel())) {
                 errors.add(path + ".channel", "duplicate", "There is already a consent for this channel");
             }
+            if (consent.granted() == null) {
+                errors.add(path + ".granted", "required", "Say whether consent is given (true) or withdrawn (false)");
+            }
             if (consent.recordedAt() != null && consent.recordedAt().isAfter(latest)) {
                 errors.add(path + ".recordedAt", "in-future", "A consent cannot be recorded in the future");
             }

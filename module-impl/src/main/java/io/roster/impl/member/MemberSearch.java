@@ -190,22 +190,23 @@ public final class MemberSearch {
             String column,
             boolean desc,
             boolean instant) {
-        if (page.cursor() != null) {
+        if (page.cursor() != null && !instant) {
+            // A name cursor carries only the id of the last row: the name itself must never travel in a URL.
+            List<String> v = Cursors.decode(page.cursor(), tag, 1);
+            where.append(" and (")
+                    .append(column)
+                    .append(", m.id) ")
+                    .append(desc ? "<" : ">")
+                    .append(" (select c.sort_key, c.id from member c where c.id = ?)");
+            params.add(uuid(v.get(0)));
+        } else if (page.cursor() != null) {
             List<String> v = Cursors.decode(page.cursor(), tag, 2);
             where.append(" and (")
                     .append(column)
                     .append(", m.id) ")
                     .append(desc ? "<" : ">")
                     .append(" (?, ?)");
-            if (instant) {
-                try {
-                    params.add(Instant.parse(v.get(0)));
-                } catch (RuntimeException e) {
-                    throw invalidCursor();
-                }
-            } else {
-                params.add(v.get(0));
-            }
+            params.add(Cursors.instant(v.get(0)));
             params.add(uuid(v.get(1)));
         }
         String dir = desc ? " desc" : "";
@@ -217,7 +218,7 @@ public final class MemberSearch {
         String tag = cursorTag(query, kind, sort);
         return switch (sort) {
             case RELEVANCE -> Cursors.encode(tag, Float.toString(last.score()), last.id());
-            case NAME, NAME_DESC -> Cursors.encode(tag, last.sortKey(), last.id());
+            case NAME, NAME_DESC -> Cursors.encode(tag, last.id());
             case UPDATED_AT, UPDATED_AT_DESC -> Cursors.encode(tag, last.updatedAt(), last.id());
             case CREATED_AT, CREATED_AT_DESC -> Cursors.encode(tag, last.createdAt(), last.id());
         };

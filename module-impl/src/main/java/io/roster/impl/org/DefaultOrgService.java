@@ -6,6 +6,7 @@ import io.roster.api.error.ConflictException;
 import io.roster.api.error.FieldError;
 import io.roster.api.error.ForbiddenException;
 import io.roster.api.error.InvalidStateException;
+import io.roster.api.error.NotFoundException;
 import io.roster.api.error.StaleVersionException;
 import io.roster.api.error.ValidationException;
 import io.roster.api.org.NewOrgUnit;
@@ -63,7 +64,8 @@ public class DefaultOrgService implements OrgService {
         }
         OrgUnitEntity parent = null;
         if (unit.parentId() != null) {
-            parent = access.visibleUnit(unit.parentId());
+            lockTree();
+            parent = parentForWrite(unit.parentId());
             if (parent.depth() + 1 >= MAX_DEPTH) {
                 throw ValidationException.of("parentId", "too-deep", "the tree may be at most " + MAX_DEPTH + " deep");
             }
@@ -121,7 +123,12 @@ public class DefaultOrgService implements OrgService {
             changed = true;
         }
         if (changes.parentId() != null && !changes.parentId().equals(String.valueOf(e.parentId))) {
-            move(e, access.visibleUnit(changes.parentId()));
+            lockTree();
+            em.refresh(e);
+            if (expectedVersion != null && expectedVersion != e.version) {
+                throw new StaleVersionException("org unit", e.version);
+            }
+            move(e, parentForWrite(changes.parentId()));
             changed = true;
         }
         if (changed) {
@@ -131,18 +138,37 @@ public class DefaultOrgService implements OrgService {
         return map(e);
     }
 
+    /**
+     * Serialises changes of the tree's shape. A child's path is computed from its parent's, and a move rewrites a
+     * whole subtree: without this lock a child created during a move would keep the old prefix, and two crossing
+     * moves could each pass the cycle check.
+     */
+    private void lockTree() {
+        em.createNativeQuery("select pg_advisory_xact_lock(7353002)").getSingleResult();
+    }
+
+    /** The new parent as it is now (under the tree lock), visible to the caller. */
+    private OrgUnitEntity parentForWrite(String parentId) {
+        OrgUnitEntity parent;
+        try {
+            parent = access.visibleUnit(parentId);
+        } catch (NotFoundException e) {
+            throw ValidationException.of("parentId", "unknown-org-unit", "no such org unit in your scope");
+        }
+        em.refresh(parent);
+        return parent;
+    }
+
     private void move(OrgUnitEntity unit, OrgUnitEntity newParent) {
         if (newParent.isWithin(unit.path)) {
             throw new InvalidStateException("org-unit-cycle", "a unit cannot be moved under itself or its descendant");
         }
-        int subtreeHeight = em.createQuery(
-                        "select max(length(u.path) - length(replace(u.path, '.', ''))) from OrgUnitEntity u"
-                                + " where u.path = :p or u.path like :prefix",
-                        Integer.class)
-                .setParameter("p", unit.path)
-                .setParameter("prefix", unit.path + ".%")
-                .getSingleResult();
-        int height = subtreeHeight - unit.depth();
+        int subtreeLevels = ((Number)
+                        em.createNativeQuery("select max(nlevel(path)) from org_unit where path <@ cast(?1 as ltree)")
+                                .setParameter(1, unit.path)
+                                .getSingleResult())
+                .intValue();
+        int height = subtreeLevels - 1 - unit.depth();
         if (newParent.depth() + 1 + height >= MAX_DEPTH) {
             throw ValidationException.of("parentId", "too-deep", "the tree may be at most " + MAX_DEPTH + " deep");
         }
@@ -172,7 +198,7 @@ public class DefaultOrgService implements OrgService {
                 throw ValidationException.of("cursor", "invalid-cursor", "the cursor is not one of this list");
             }
             afterName = values.get(1);
-            afterId = Ids.parse(values.get(2)).orElseThrow();
+            afterId = Cursors.id(values.get(2));
         }
         StringBuilder jpql = new StringBuilder("select u from OrgUnitEntity u where ");
         Access.Scope scope = access.scope();

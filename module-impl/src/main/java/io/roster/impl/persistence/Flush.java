@@ -1,7 +1,9 @@
 package io.roster.impl.persistence;
 
 import io.roster.api.error.ConflictException;
+import io.roster.api.error.StaleVersionException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException;
@@ -31,6 +33,10 @@ public final class Flush {
     }
 
     static RuntimeException translate(PersistenceException e) {
+        if (e instanceof OptimisticLockException) {
+            // Another transaction changed the row after it was read: the caller's view is stale.
+            return new StaleVersionException("record", -1);
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConstraintViolationException c && c.getConstraintName() != null) {
                 ConflictException known = UNIQUE.get(c.getConstraintName());

@@ -104,12 +104,8 @@ public class DefaultApiKeyService implements ApiKeyService {
         UUID afterId = null;
         if (page.cursor() != null) {
             List<String> v = Cursors.decode(page.cursor(), "api-keys", 2);
-            try {
-                afterAt = Instant.parse(v.get(0));
-            } catch (RuntimeException ex) {
-                throw ValidationException.of("cursor", "invalid-cursor", "the cursor is not one of this list");
-            }
-            afterId = Ids.parse(v.get(1)).orElseThrow();
+            afterAt = Cursors.instant(v.get(0));
+            afterId = Cursors.id(v.get(1));
         }
         Access.Scope scope = access.scope();
         List<ApiKeyEntity> rows = new ArrayList<>();
@@ -163,6 +159,17 @@ public class DefaultApiKeyService implements ApiKeyService {
             }
         }
         return true;
+    }
+
+    @Override
+    @Transactional
+    public ApiKey get(String id) {
+        access.require(Permission.API_KEY_ADMIN);
+        ApiKeyEntity e = Ids.parse(id).map(u -> em.find(ApiKeyEntity.class, u)).orElse(null);
+        if (e == null || !withinScope(e, access.scope())) {
+            throw new NotFoundException("api key", id);
+        }
+        return map(e);
     }
 
     @Override

@@ -18,10 +18,26 @@ public class SchemaReadinessCheck implements HealthCheck {
     @Inject
     SchemaMigrator migrator;
 
+    private volatile boolean migrated;
+
     @Override
     public HealthCheckResponse call() {
+        // Once the schema was seen current it stays so for this process; afterwards a probe only asks the database
+        // to answer, instead of scanning migrations on every call.
+        if (!migrated) {
+            migrated = migrator.isUpToDate(dataSource);
+            return HealthCheckResponse.named("roster-database-schema")
+                    .status(migrated)
+                    .build();
+        }
+        boolean answers;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            answers = c.isValid(2);
+        } catch (java.sql.SQLException e) {
+            answers = false;
+        }
         return HealthCheckResponse.named("roster-database-schema")
-                .status(migrator.isUpToDate(dataSource))
+                .status(answers)
                 .build();
     }
 }

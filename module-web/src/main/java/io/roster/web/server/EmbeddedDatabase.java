@@ -16,12 +16,19 @@ import java.util.stream.Stream;
  * ({@code <data-dir>/pg}) and its binaries unpacked beside it ({@code <data-dir>/pg-bin}) rather than in /tmp.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+    private static final String HBA = "# Written by Roster: every connection needs the password in ../pg-password\n"
+            + "local all all scram-sha-256\n"
+            + "host all all 127.0.0.1/32 scram-sha-256\n"
+            + "host all all ::1/128 scram-sha-256\n";
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
@@ -36,6 +43,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(data.getParent());
         Files.createDirectories(binaries);
         stopOrphan(data, binaries);
+        Path passwordFile = rosterDataDir.resolve("pg-password").toAbsolutePath();
+        boolean existing = Files.exists(data.resolve("PG_VERSION"));
+        boolean legacy = existing && !Files.exists(passwordFile);
+        String password = password(passwordFile);
+        if (legacy) {
+            // A data directory from before passwords: set one while the server still trusts local connections.
+            try (EmbeddedPostgres trusting = builder(data, binaries, port).start();
+                    var c = trusting.getPostgresDatabase().getConnection();
+                    var st = c.createStatement()) {
+                st.execute("alter role postgres password '" + password.replace("'", "''") + "'");
+            } catch (java.sql.SQLException e) {
+                throw new IOException("could not set the database password: " + e.getMessage(), e);
+            }
+        }
+        EmbeddedPostgres.Builder builder = builder(data, binaries, port)
+                // only read by initdb, on the first start: the superuser gets the password at birth
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setConnectConfig("password", password)
+                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
+        return new EmbeddedDatabase(builder.start(), data, password);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path data, Path binaries, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -51,12 +81,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        return new EmbeddedDatabase(builder.start(), data);
+        return builder;
     }
 
-    /** A JDBC URL of the {@code postgres} database. */
+    /** The password of the embedded server: made once, kept readable by the owner only. */
+    private static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system; the data directory's own permissions protect it
+        }
+        return password;
+    }
+
+    private static void writeHba(Path dataDir) {
+        try {
+            Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A JDBC URL of the {@code postgres} database, without credentials. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The user to connect as. */
+    public String user() {
+        return "postgres";
+    }
+
+    /** The password to connect with. */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -95,8 +160,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         boolean isPostgres = process.flatMap(p -> p.info().command())
                 .map(c -> c.endsWith("postgres") || c.endsWith("postmaster"))
                 .orElse(false);
-        if (process.isEmpty() || !isPostgres) {
-            // A stale file of a dead server (or a pid reused by another program): PostgreSQL needs it gone.
+        boolean commandKnown = process.flatMap(p -> p.info().command()).isPresent();
+        if (process.isEmpty() || (commandKnown && !isPostgres)) {
+            // A stale file of a dead server, or a pid reused by another program: PostgreSQL would refuse to start.
             Files.deleteIfExists(pidFile);
             return;
         }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The few keys the launcher needs before the runtime starts, read through MicroProfile Config with the same
@@ -32,6 +34,18 @@ record LauncherConfig(
             throw new IllegalStateException("cannot read application.properties: " + e.getMessage(), e);
         }
         SmallRyeConfig c = builder.build();
+        String region =
+                c.getOptionalValue("roster.phone.default-region", String.class).orElse("RU");
+        if (!Set.of(Locale.getISOCountries()).contains(region.toUpperCase(Locale.ROOT))) {
+            throw new IllegalStateException("roster.phone.default-region (ROSTER_PHONE_DEFAULT_REGION) '" + region
+                    + "' is not an ISO 3166 region code such as RU or UA");
+        }
+        c.getOptionalValue("roster.bootstrap.admin-key", String.class).ifPresent(key -> {
+            if (!key.strip().startsWith("rst_") || key.strip().length() < 24) {
+                throw new IllegalStateException("roster.bootstrap.admin-key (ROSTER_BOOTSTRAP_ADMIN_KEY) must start"
+                        + " with 'rst_' and be at least 24 characters");
+            }
+        });
         return new LauncherConfig(
                 c.getOptionalValue("roster.db.url", String.class)
                         .filter(s -> !s.isBlank())

@@ -65,8 +65,8 @@ public class RosterMain {
                                 + e.getMessage());
             }
             url = embedded.jdbcUrl();
-            user = "postgres";
-            password = "";
+            user = embedded.user();
+            password = embedded.password();
             System.setProperty("roster.db.url", url);
             System.setProperty("roster.db.user", user);
             System.setProperty("roster.db.password", password);

@@ -31,8 +31,15 @@ public class StartupTasks {
 
     void onStart(@Observes StartupEvent event) {
         Optional<IssuedApiKey> admin = apiKeys.bootstrapAdminKey(presetAdminKey.orElse(null));
-        DemoDataResult demoData = demo ? setup.loadDemoData() : null;
         String base = "http://localhost:" + port;
+        if (admin.isPresent() && presetAdminKey.isEmpty()) {
+            // Printed at once: the key is committed now, and nothing that follows may fail before it is shown.
+            System.out.println("\n    Admin API key (shown once; store it now):\n      "
+                    + admin.get().secret()
+                    + "\n    Try: curl -H 'Authorization: Bearer " + admin.get().secret() + "' " + base
+                    + "/api/v1/org-units");
+        }
+        DemoDataResult demoData = demo ? setup.loadDemoData() : null;
         StringBuilder b =
                 new StringBuilder("\n  Roster is running at ").append(base).append('\n');
         b.append("    REST API     ").append(base).append("/api/v1\n");
@@ -48,16 +55,6 @@ public class StartupTasks {
                             ? "    Demo data    loaded: " + demoData.orgUnits() + " org units, " + demoData.members()
                                     + " members\n"
                             : "    Demo data    already present, left as it is\n");
-        }
-        if (admin.isPresent() && presetAdminKey.isEmpty()) {
-            b.append("\n    Admin API key (shown once; store it now):\n      ")
-                    .append(admin.get().secret())
-                    .append('\n');
-            b.append("    Try: curl -H 'Authorization: Bearer ")
-                    .append(admin.get().secret())
-                    .append("' ")
-                    .append(base)
-                    .append("/api/v1/org-units\n");
         }
         System.out.println(b);
     }

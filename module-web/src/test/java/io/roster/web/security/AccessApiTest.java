@@ -136,9 +136,11 @@ public class AccessApiTest {
             JsonNode page = r.omskKey.post("/api/v1/member-searches", b).expect(200);
             assertFalse(ids(page).contains(r.moscowMember), "member-searches leaked with " + body);
         }
-        // filtering by the other region's unit is not a way around the scope
-        notFound(r.omskKey.get("/api/v1/members?orgUnitId=" + r.moscow));
-        notFound(r.omskKey.get("/api/v1/members?orgUnitId=" + r.root));
+        // filtering by the other region's unit is not a way around the scope, and answers exactly like a unit that
+        // does not exist
+        unknownUnit(r.omskKey.get("/api/v1/members?orgUnitId=" + r.moscow), "orgUnitId");
+        unknownUnit(r.omskKey.get("/api/v1/members?orgUnitId=" + r.root), "orgUnitId");
+        unknownUnit(r.omskKey.get("/api/v1/members?orgUnitId=" + java.util.UUID.randomUUID()), "orgUnitId");
     }
 
     @Test
@@ -154,7 +156,12 @@ public class AccessApiTest {
         notFound(r.omskKey.get("/api/v1/org-units/" + r.moscow + "/children"));
         notFound(r.omskKey.get("/api/v1/org-units?parentId=" + r.moscow));
         notFound(r.omskKey.patch("/api/v1/org-units/" + r.moscow, Map.of("name", "Захвачено")));
-        notFound(r.omskKey.patch("/api/v1/org-units/" + r.omskDistrict, Map.of("parentId", r.moscow)));
+        unknownUnit(r.omskKey.patch("/api/v1/org-units/" + r.omskDistrict, Map.of("parentId", r.moscow)), "parentId");
+        unknownUnit(
+                r.omskKey.patch(
+                        "/api/v1/org-units/" + r.omskDistrict,
+                        Map.of("parentId", java.util.UUID.randomUUID().toString())),
+                "parentId");
         assertEquals(
                 "Москва",
                 r.admin
@@ -191,9 +198,19 @@ public class AccessApiTest {
                         .get("orgUnitId")
                         .asText());
 
-        notFound(r.omskKey.post(
-                "/api/v1/org-units",
-                Map.of("code", Fixtures.unique("X"), "name", "Чужой район", "kind", "DISTRICT", "parentId", r.moscow)));
+        unknownUnit(
+                r.omskKey.post(
+                        "/api/v1/org-units",
+                        Map.of(
+                                "code",
+                                Fixtures.unique("X"),
+                                "name",
+                                "Чужой район",
+                                "kind",
+                                "DISTRICT",
+                                "parentId",
+                                r.moscow)),
+                "parentId");
         forbidden(r.omskKey.post(
                 "/api/v1/org-units", Map.of("code", Fixtures.unique("X"), "name", "Новый корень", "kind", "NATIONAL")));
         // within scope it works
@@ -452,6 +469,17 @@ public class AccessApiTest {
     private static void notFound(Api.Res r) {
         assertEquals(404, r.status(), r.body());
         assertEquals("urn:roster:problem:not-found", r.json().get("type").asText(), r.body());
+    }
+
+    /**
+     * A unit named in the input that the caller cannot see: the same 422 as for a unit that does not exist, so its
+     * existence is not revealed (404 is kept for the resource in the path).
+     */
+    private static void unknownUnit(Api.Res r, String path) {
+        assertEquals(422, r.status(), r.body());
+        JsonNode error = r.json().get("errors").get(0);
+        assertEquals(path, error.get("path").asText(), r.body());
+        assertEquals("unknown-org-unit", error.get("code").asText(), r.body());
     }
 
     private static void forbidden(Api.Res r) {

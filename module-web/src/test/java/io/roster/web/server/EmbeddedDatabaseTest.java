@@ -80,8 +80,25 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void connectionsNeedThePasswordKeptOnlyForTheOwner(@TempDir Path dir) throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
+            Path file = dir.resolve("pg-password");
+            assertEquals(db.password(), Files.readString(file).strip());
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "guess"));
+            assertEquals("28P01", refused.getSQLState(), "invalid password");
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), "postgres", ""));
+            exec(db, "select 1");
+        }
+    }
+
     private static void exec(EmbeddedDatabase db, String... sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
@@ -90,7 +107,7 @@ class EmbeddedDatabaseTest {
     }
 
     private static String query(EmbeddedDatabase db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -53,7 +53,7 @@ class StartupFailureTest {
             s.execute("drop database if exists broken");
             s.execute("create database broken");
         }
-        String url = System.getProperty("roster.db.url").replace("/postgres?", "/broken?");
+        String url = System.getProperty("roster.db.url").replaceAll("/postgres$", "/broken");
         var ds = TestDatabase.dataSource();
         ds.setURL(url);
         try (Connection c = ds.getConnection();
@@ -62,7 +62,14 @@ class StartupFailureTest {
             s.execute("create table org_unit (x int)");
         }
         Result r = launch(Map.of(
-                "ROSTER_HTTP_PORT", String.valueOf(freePort()), "ROSTER_DB_URL", url, "ROSTER_DB_USER", "postgres"));
+                "ROSTER_HTTP_PORT",
+                String.valueOf(freePort()),
+                "ROSTER_DB_URL",
+                url,
+                "ROSTER_DB_USER",
+                System.getProperty("roster.db.user"),
+                "ROSTER_DB_PASSWORD",
+                System.getProperty("roster.db.password")));
         assertEquals(RosterMain.EXIT_MIGRATION, r.exitCode(), r.output());
         assertTrue(r.output().contains("migration failed"), r.output());
         assertTrue(r.output().contains("roster.db.url"), r.output());

@@ -34,8 +34,8 @@ public class TestDatabase implements LauncherSessionListener {
             throw new UncheckedIOException(e);
         }
         System.setProperty("roster.db.url", database.jdbcUrl());
-        System.setProperty("roster.db.user", "postgres");
-        System.setProperty("roster.db.password", "");
+        System.setProperty("roster.db.user", database.user());
+        System.setProperty("roster.db.password", database.password());
         System.setProperty("roster.bootstrap.admin-key", ADMIN_KEY);
         ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
     }
@@ -56,7 +56,8 @@ public class TestDatabase implements LauncherSessionListener {
     public static PGSimpleDataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(System.getProperty("roster.db.url"));
-        ds.setUser("postgres");
+        ds.setUser(System.getProperty("roster.db.user"));
+        ds.setPassword(System.getProperty("roster.db.password"));
         return ds;
     }
 

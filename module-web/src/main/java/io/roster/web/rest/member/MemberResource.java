@@ -204,6 +204,7 @@ public class MemberResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = MergeRequest.class))) String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         MergeRequest request = json.read(body, MergeRequest.class);
         if (request.sourceMemberId() == null) {
@@ -212,8 +213,13 @@ public class MemberResource {
         AttributeConflictRule rule = request.attributeConflictRule() == null
                 ? AttributeConflictRule.KEEP_TARGET
                 : request.attributeConflictRule();
-        Member m = members.merge(id, request.sourceMemberId(), rule, RestSupport.ifMatch(ifMatch));
-        return ok(m, RestSupport.language(acceptLanguage), false);
+        Language lang = RestSupport.language(acceptLanguage);
+        // A retried merge that already happened answers as the first one did, not with member-not-mergeable.
+        return creates.run(idempotencyKey, "POST", "/api/v1/members/" + id + "/merges", body, () -> {
+            Member m = members.merge(id, request.sourceMemberId(), rule, RestSupport.ifMatch(ifMatch));
+            return new StoredResponse(
+                    200, null, RestSupport.etagHeader(m.version()), json.write(MemberView.of(m, lang)));
+        });
     }
 
     static MemberSort sort(String sort) {

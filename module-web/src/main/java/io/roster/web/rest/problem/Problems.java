@@ -71,7 +71,7 @@ public final class Problems {
         if (e instanceof DuplicateMemberException d) {
             body.put("candidates", d.candidates());
         }
-        if (e instanceof StaleVersionException s) {
+        if (e instanceof StaleVersionException s && s.currentVersion() >= 0) {
             body.put("currentVersion", s.currentVersion());
         }
         Response.ResponseBuilder r = Response.status(status).type(PROBLEM_JSON).entity(body);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,16 +54,36 @@ public class ApiKeyResource {
     public Response issue(
             @RequestBody(content = @Content(schema = @Schema(implementation = NewApiKey.class))) String body,
             @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey) {
-        return creates.run(idempotencyKey, "POST", "/api/v1/api-keys", body, () -> {
+        // The secret is never stored, not even as the outcome of an idempotent request: a replay answers with the
+        // key but without its secret.
+        AtomicReference<IssuedApiKey> issued = new AtomicReference<>();
+        Response r = creates.run(idempotencyKey, "POST", "/api/v1/api-keys", body, () -> {
             IssuedApiKey k = keys.issue(json.read(body, NewApiKey.class));
-            return new StoredResponse(201, "/api/v1/api-keys/" + k.key().id(), null, json.write(k));
+            issued.set(k);
+            return new StoredResponse(
+                    201, "/api/v1/api-keys/" + k.key().id(), null, json.write(new IssuedApiKey(k.key(), null)));
         });
+        if (issued.get() == null) {
+            return r;
+        }
+        return Response.status(201)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Location", "/api/v1/api-keys/" + issued.get().key().id())
+                .entity(json.write(issued.get()))
+                .build();
     }
 
     @GET
     @Operation(summary = "List API keys, newest first")
     public PageJson<ApiKey> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return PageJson.of(keys.list(RestSupport.page(limit, cursor)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an API key (without its secret)")
+    public ApiKey get(@PathParam("id") String id) {
+        return keys.get(id);
     }
 
     @DELETE
