@@ -679,6 +679,39 @@ public class EventApiTest {
         assertEquals(Set.of(a, b), found);
     }
 
+    @Test
+    void mergingTwoAttendeesOfOneEventKeepsTheCountersTrue() {
+        Api api = api();
+        String root = root();
+        String eventId = event(api, root, someStart(), null).get("id").asText();
+        String onlyTheSource = event(api, root, someStart(), null).get("id").asText();
+        String target = member(api, root, "Двойников");
+        String source = member(api, root, "Двойников");
+        mark(api, eventId, target, "REGISTERED", source, "ATTENDED").expect(200);
+        mark(api, onlyTheSource, source, "ATTENDED").expect(200);
+
+        api.post(
+                        "/api/v1/members/" + target + "/merges",
+                        Map.of("sourceMemberId", source, "attributeConflictRule", "KEEP_TARGET"))
+                .expect(200);
+
+        JsonNode both = api.get(EVENTS + "/" + eventId).expect(200);
+        assertEquals(attendanceRows(eventId), both.get("registered").asLong(), "the survivor's attendance stands");
+        assertEquals(1, both.get("registered").asInt());
+        assertEquals(0, both.get("attended").asInt());
+        JsonNode moved = api.get(EVENTS + "/" + onlyTheSource).expect(200);
+        assertEquals(1, moved.get("registered").asInt());
+        assertEquals(1, moved.get("attended").asInt());
+        assertEquals(
+                target,
+                api.get(EVENTS + "/" + onlyTheSource + "/attendances")
+                        .expect(200)
+                        .get("items")
+                        .get(0)
+                        .get("memberId")
+                        .asText());
+    }
+
     // ---- volume ---------------------------------------------------------------------------------------------------
 
     /** Correctness of a full 5,000-line sheet; the time it takes is printed, not asserted (see docs/events.md). */
