@@ -380,7 +380,16 @@ public class DefaultMemberService implements MemberService {
                 .setParameter(1, from)
                 .setParameter(2, to)
                 .executeUpdate();
-        // Where both were at the same event, the survivor's attendance stands.
+        // Where both were at the same event, the survivor's attendance stands, and the event's counters lose the
+        // merged-away one's line.
+        em.createNativeQuery("update event e set"
+                        + " registered = e.registered - case when f.status in ('REGISTERED', 'ATTENDED') then 1 else 0 end,"
+                        + " attended = e.attended - case when f.status = 'ATTENDED' then 1 else 0 end"
+                        + " from event_attendance f where f.event_id = e.id and f.member_id = ?1 and exists"
+                        + " (select 1 from event_attendance t where t.member_id = ?2 and t.event_id = f.event_id)")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .executeUpdate();
         em.createNativeQuery("delete from event_attendance f where f.member_id = ?1 and exists"
                         + " (select 1 from event_attendance t where t.member_id = ?2 and t.event_id = f.event_id)")
                 .setParameter(1, from)
