@@ -42,6 +42,8 @@ public interface MemberService {
      * @throws io.roster.api.error.StaleVersionException when {@code expectedVersion} is not current
      * @throws io.roster.api.error.ValidationException as for create, and for a forbidden status change
      * @throws io.roster.api.error.InvalidStateException when the member is archived or was merged
+     * @throws io.roster.api.error.ConflictException when the new membership number is taken
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_WRITE} and {@code MEMBER_READ}
      * @throws io.roster.api.error.NotFoundException when the member is unknown or outside scope
      * @throws io.roster.api.error.ValidationException on {@code orgUnitId} when a new home unit is outside scope
      */
@@ -52,13 +54,18 @@ public interface MemberService {
      *
      * @return the archived member; archiving an archived member changes nothing
      * @throws io.roster.api.error.StaleVersionException when {@code expectedVersion} is not current
+     * @throws io.roster.api.error.InvalidStateException when the member was merged ({@code member-merged})
+     * @throws io.roster.api.error.NotFoundException when unknown or outside scope
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_WRITE} and {@code MEMBER_READ}
      */
     Member archive(String id, Long expectedVersion);
 
     /**
      * Searches members in scope. Uses indexes for every filter; the cost grows with the page, not the table.
      *
-     * @throws io.roster.api.error.ValidationException when a filter or the cursor is invalid
+     * @throws io.roster.api.error.ValidationException when a filter or the cursor is invalid, or the
+     *     {@code orgUnitId} filter names a unit outside scope ({@code unknown-org-unit})
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_READ}
      */
     Page<MemberSummary> search(MemberQuery query);
 
@@ -66,6 +73,7 @@ public interface MemberService {
      * The status history of a member, newest first.
      *
      * @throws io.roster.api.error.NotFoundException when unknown or outside scope
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_READ}
      */
     Page<StatusChange> statusHistory(String id, PageRequest page);
 
@@ -78,7 +86,10 @@ public interface MemberService {
      * @return the target after the merge
      * @throws io.roster.api.error.InvalidStateException when merging a member into itself or a merged member
      * @throws io.roster.api.error.NotFoundException when either is unknown or outside scope
-     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_MERGE}
+     * @throws io.roster.api.error.StaleVersionException when {@code expectedTargetVersion} is not current
+     * @throws io.roster.api.error.ValidationException when the merged profile breaks a rule
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_MERGE}, {@code MEMBER_WRITE} and
+     *     {@code MEMBER_READ}
      */
     Member merge(String targetId, String sourceId, AttributeConflictRule rule, Long expectedTargetVersion);
 }
