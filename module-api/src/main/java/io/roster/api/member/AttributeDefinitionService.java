@@ -4,7 +4,10 @@ import io.roster.api.common.Page;
 import io.roster.api.common.PageRequest;
 import java.util.List;
 
-/** Admin-defined custom member attributes. Reading needs {@code MEMBER_READ}; changing needs {@code ATTRIBUTE_ADMIN}. */
+/**
+ * Admin-defined custom member attributes. Reading needs {@code MEMBER_READ}; changing needs {@code ATTRIBUTE_ADMIN}
+ * and an unrestricted caller, because definitions apply to the whole organisation.
+ */
 public interface AttributeDefinitionService {
 
     /**
@@ -23,12 +26,25 @@ public interface AttributeDefinitionService {
      */
     AttributeDefinition update(String key, Long expectedVersion, NewAttributeDefinition definition);
 
-    /** @throws io.roster.api.error.NotFoundException when there is no such attribute */
+    /**
+     * One definition.
+     *
+     * @throws io.roster.api.error.NotFoundException when there is no such attribute
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_READ}
+     */
     AttributeDefinition get(String key);
 
-    /** Definitions by key. */
+    /**
+     * Definitions by key.
+     *
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_READ}
+     */
     Page<AttributeDefinition> list(PageRequest page);
 
-    /** Every definition (there are few: at most 200 may exist). */
+    /**
+     * Every definition (there are few: at most 200 may exist).
+     *
+     * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_READ}
+     */
     List<AttributeDefinition> all();
 }
