@@ -404,6 +404,44 @@ public class DefaultMemberService implements MemberService {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * The member a history record (an interaction, an attendance) is about: visible to the caller, a merged-away id
+     * resolved to the survivor.
+     *
+     * @throws NotFoundException when unknown or outside scope
+     */
+    public MemberEntity memberForHistory(String id) {
+        return resolveForScope(id, true);
+    }
+
+    /**
+     * Applies a change that a rule derives from history (an interaction's outcome: a wrong number, a move, a death),
+     * in the caller's transaction. It needs no member permission of the caller: the caller recorded the fact, Roster
+     * draws the consequence. Recorded in the status history, timeline and audit trail like any change.
+     */
+    @Transactional
+    public void applyRule(UUID memberId, UnaryOperator<MemberDraft> rule, String reason) {
+        MemberEntity e = em.find(MemberEntity.class, memberId);
+        if (e == null || e.mergedIntoId != null) {
+            return;
+        }
+        Caller caller = access.caller();
+        MemberDraft current = map(e, false).toDraft();
+        MemberDraft wanted = rule.apply(current);
+        if (wanted == current || wanted.equals(current)) {
+            return;
+        }
+        MemberDraft normalized = normalize(wanted, e);
+        List<Runnable> history = apply(e, em.find(OrgUnitEntity.class, e.orgUnitId), normalized, caller);
+        e.updatedAt = clock.now();
+        flushChecked(e);
+        history.forEach(Runnable::run);
+        Map<String, Object> changes =
+                new LinkedHashMap<>(Snapshots.diff(Snapshots.of(current), Snapshots.of(normalized)));
+        changes.put("reason", reason);
+        audit.record("member.updated", "member", e.id, e.id, changes);
+    }
+
     private MemberEntity resolve(String id) {
         return resolveForScope(id, true);
     }

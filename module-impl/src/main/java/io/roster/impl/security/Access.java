@@ -39,6 +39,11 @@ public class Access {
         return caller;
     }
 
+    /** The current caller, whatever its permissions. */
+    public Caller caller() {
+        return callers.current();
+    }
+
     /** The current caller's scope as ltree paths. */
     public Scope scope() {
         Caller caller = callers.current();

@@ -5,6 +5,8 @@ import io.roster.api.common.Language;
 import io.roster.api.common.PageRequest;
 import io.roster.api.error.ValidationException;
 import io.roster.api.idempotency.StoredResponse;
+import io.roster.api.interaction.Interaction;
+import io.roster.api.interaction.InteractionService;
 import io.roster.api.member.AttributeConflictRule;
 import io.roster.api.member.ContactChannel;
 import io.roster.api.member.Member;
@@ -15,6 +17,10 @@ import io.roster.api.member.MemberSort;
 import io.roster.api.member.MemberStatus;
 import io.roster.api.member.MemberSummary;
 import io.roster.api.member.StatusChange;
+import io.roster.api.timeline.EntryKind;
+import io.roster.api.timeline.TimelineEntry;
+import io.roster.api.timeline.TimelineQuery;
+import io.roster.api.timeline.TimelineService;
 import io.roster.web.rest.Creates;
 import io.roster.web.rest.PageJson;
 import io.roster.web.rest.RestSupport;
@@ -59,6 +65,48 @@ public class MemberResource {
 
     @Inject
     Creates creates;
+
+    @Inject
+    TimelineService timeline;
+
+    @Inject
+    InteractionService interactions;
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(
+            summary = "A member's timeline, newest first",
+            description = "Interactions, attendance, status, home-unit and consent changes; keyset pages")
+    public PageJson<TimelineEntry> timeline(
+            @PathParam("id") String id,
+            @QueryParam("kind") List<String> kinds,
+            @QueryParam("type") List<String> types,
+            @QueryParam("channel") List<String> channels,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        Set<EntryKind> kindSet = EnumSet.noneOf(EntryKind.class);
+        for (String k : kinds == null ? List.<String>of() : kinds) {
+            kindSet.add(RestSupport.enumValue("kind", EntryKind.class, k));
+        }
+        return PageJson.of(timeline.page(new TimelineQuery(
+                id,
+                kindSet,
+                types == null ? Set.of() : new LinkedHashSet<>(types),
+                channels == null ? Set.of() : new LinkedHashSet<>(channels),
+                RestSupport.instant("from", from),
+                RestSupport.instant("to", to),
+                RestSupport.page(limit, cursor))));
+    }
+
+    @GET
+    @Path("/{id}/interactions")
+    @Operation(summary = "A member's interactions, newest first")
+    public PageJson<Interaction> interactions(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return PageJson.of(interactions.ofMember(id, RestSupport.page(limit, cursor)));
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
