@@ -67,7 +67,6 @@ public final class BenchMain {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         Path dataSet = DATASETS.resolve(scale.name() + "-" + seed).toAbsolutePath();
         Figures.Generation generation = dataSet(dataSet, scale, seed);
         if (generateOnly) {
@@ -96,6 +95,7 @@ public final class BenchMain {
 
         List<Figures.Row> rows = new ArrayList<>();
         long startupExternal;
+        double busy;
         double rss;
         double[] pgbench;
         double copyRate;
@@ -109,6 +109,9 @@ public final class BenchMain {
             try (RosterServer server = RosterServer.start(JAR, port, env, work.resolve("roster.log"))) {
                 startupExternal = server.readyMillis();
                 say("server on external PostgreSQL ready after " + startupExternal + " ms");
+                // The server and PostgreSQL are idle now: whatever keeps the CPUs busy is someone else's.
+                busy = otherCpuShare();
+                say(String.format(Locale.ROOT, "CPU busy before the load (other processes): %.0f %%", busy * 100));
                 Wrk wrk = new Wrk(
                         Path.of("bench", "wrk"), work, "http://127.0.0.1:" + port, key.secret(), 2, connections);
                 for (Scenario s : scenarios) {
@@ -153,10 +156,13 @@ public final class BenchMain {
             copyRate = copyRate(url);
             say(String.format(Locale.ROOT, "COPY: %.0f rows/s", copyRate));
         }
-        String note = Double.parseDouble(load) > 0.5
-                ? "the machine was busy when this run started (load average " + load + " on "
-                        + Runtime.getRuntime().availableProcessors()
-                        + " cores, e.g. other builds): figures are noisy; re-run on a quiet machine before comparing."
+        String note = busy > 0.15
+                ? String.format(
+                        Locale.ROOT,
+                        "other processes kept the %d cores %.0f %% busy just before the load (e.g. other builds):"
+                                + " figures are noisy; re-run on a quiet machine before comparing.",
+                        Runtime.getRuntime().availableProcessors(),
+                        busy * 100)
                 : "";
         Figures f = new Figures(
                 DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atZone(ZoneOffset.UTC)),
@@ -240,6 +246,25 @@ public final class BenchMain {
             p.store(w, "complete data set: " + scale + ", seed " + seed);
         }
         return g;
+    }
+
+    /** The share of CPU time spent on anything but idle and I/O wait over two seconds, from /proc/stat. */
+    static double otherCpuShare() throws IOException, InterruptedException {
+        long[] before = cpuTimes();
+        Thread.sleep(2000);
+        long[] after = cpuTimes();
+        long total = after[0] - before[0];
+        long idle = after[1] - before[1];
+        return total <= 0 ? 0 : 1.0 - (double) idle / total;
+    }
+
+    private static long[] cpuTimes() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     /** Members created by the load carry the load tag; their contacts, consents and history go with them. */
