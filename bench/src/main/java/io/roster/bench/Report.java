@@ -1,0 +1,316 @@
+package io.roster.bench;
+
+import io.roster.bench.load.Measurement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@code docs/performance.md} (how to reproduce, what each scenario means, and the latest run of each scale,
+ * kept between runs of other scales) and appends to {@code docs/performance.csv} (every run, for comparison).
+ */
+public final class Report {
+    static final String CSV_HEADER = "date,commit,scale,seed,scenario,rps,p50_ms,p95_ms,p99_ms,errors,"
+            + "raw_counterpart,raw_rps,raw_p50_ms,raw_p95_ms,raw_p99_ms,ratio_rps,ratio_p95";
+
+    private Report() {}
+
+    public static void write(Path docs, Figures f, List<String[]> scenarioDescriptions) throws IOException {
+        Files.createDirectories(docs);
+        Path md = docs.resolve("performance.md");
+        String old = Files.exists(md) ? Files.readString(md, StandardCharsets.UTF_8) : "";
+        StringBuilder out = new StringBuilder(header(scenarioDescriptions));
+        for (Scale s : Scale.PRESETS) {
+            String section = s.name().equals(f.scale().name()) ? section(f) : kept(old, s.name());
+            if (section != null) {
+                out.append(section);
+            }
+        }
+        Files.writeString(md, out.toString(), StandardCharsets.UTF_8);
+        appendCsv(docs.resolve("performance.csv"), f);
+    }
+
+    private static String header(List<String[]> scenarios) {
+        StringBuilder b = new StringBuilder();
+        b.append("""
+                # Performance
+
+                Figures of Roster over HTTP next to the limits of the PostgreSQL under it, measured by the benchmark in
+                [`bench/`](../bench). This file and [`performance.csv`](performance.csv) are written by the runner; the
+                section of a scale is replaced by its latest run, the CSV keeps every run.
+
+                ## Reproduce
+
+                ```sh
+                bench/run.sh small            # 10k members, ~3 minutes in all
+                bench/run.sh medium --seed 7  # 200k members / ~1.7M rows
+                bench/run.sh large            # 1M members
+                ```
+
+                The runner installs `wrk` and Debian's `postgresql-15` (for `pgbench`) when they are missing, builds
+                Roster (`mvn -q -DskipTests package`), then:
+
+                1. **Generates** the data set into an embedded PostgreSQL under `bench/target/datasets/<scale>-<seed>`
+                   (reused when that scale and seed were generated before): org tree, members with Russian and
+                   Ukrainian names, patronymics, phones, e-mails, addresses, consents, tags and status histories — all
+                   through `COPY`, secondary indexes rebuilt afterwards, then `VACUUM (ANALYZE)`. Same seed, same rows.
+                2. **Start-up**: starts the packaged server in its zero-install mode on that directory (embedded
+                   PostgreSQL, warm data) and times the launch to the first 200 of `/q/health/ready`; stops it.
+                3. **Load**: starts PostgreSQL, then the server with `ROSTER_DB_URL` pointing at it; for each scenario
+                   runs wrk (`bench/wrk/*.lua`, 2 threads, a fixed number of connections) for a warm-up and then for
+                   the measured duration, with ids, names, phones and units drawn from the generated samples.
+                   RSS of the server's JVM is read after the load; members the load created are removed.
+                4. **Limits**, with the server stopped: `pgbench -S` (select-only) on the same PostgreSQL, the raw SQL
+                   of each scenario over JDBC with as many connections as wrk used (the member search SQL is
+                   `MemberSearch.build`'s, so it is exactly the service's; each raw call includes the API-key lookup
+                   every request makes), and `COPY` rows/s.
+
+                Options: `--seed N` (default 1), `--duration S` per scenario (default 15), `--warmup S` (5),
+                `--connections C` (8), `--generate-only`. Only loopback traffic; every wait is bounded.
+
+                `ratio rps` is Roster's throughput over the raw SQL's at the same concurrency (the share of the database's
+                capacity the HTTP, JSON, security and ORM layers leave); `ratio p95` is Roster's p95 latency over the raw
+                SQL's. CSV columns: `""").append(CSV_HEADER).append("""
+                `; the start-up, RSS, pgbench and COPY figures are rows of their own (value in `rps`).
+
+                ## Scenarios
+
+                | scenario | what |
+                |---|---|
+                """);
+        for (String[] s : scenarios) {
+            b.append("| `")
+                    .append(s[0])
+                    .append("` | ")
+                    .append(s[1].replace("|", "\\|"))
+                    .append(" |\n");
+        }
+        b.append("""
+
+                Not measured yet, because the endpoints do not exist yet (each is registered in
+                `io.roster.bench.load.Scenarios` when it lands, with its raw SQL, and its data in a generator stage
+                in `io.roster.bench.generate.Generator.stages()`):
+
+                | scenario | arrives with |
+                |---|---|
+                | timeline first page, timeline deep page | the interactions / events / timeline issue |
+                | create interaction | the interactions / events / timeline issue |
+                | board view, my tasks | the task pipelines issue |
+                | broadcast enqueue and dispatch | the notifications issue |
+
+                The data for them (interactions with a long tail — a few members with 100k+ —, events and attendance,
+                pipelines and tasks) is generated by stages added with the same issues.
+
+                """);
+        return b.toString();
+    }
+
+    private static String section(Figures f) {
+        StringBuilder b = new StringBuilder();
+        b.append(start(f.scale().name()));
+        b.append("## Latest run: ").append(f.scale().name()).append("\n\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "%s, commit `%s`, seed %d, %s members; %s.%n%n",
+                f.date(),
+                f.commit(),
+                f.seed(),
+                f.scale().members(),
+                f.machine()));
+        if (!f.note().isBlank()) {
+            b.append("> **Note:** ").append(f.note()).append("\n\n");
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "wrk: 2 threads, %d connections, %d s per scenario after warm-up.%n%n",
+                f.connections(),
+                f.seconds()));
+        b.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        Figures.Row get = row(f, "get-member");
+        double share = get == null || f.pgbenchTps() == 0 ? 0 : get.roster().rps() / f.pgbenchTps();
+        b.append(String.format(
+                Locale.ROOT,
+                "| GET member ≥ 25 %% of pgbench select-only TPS | %.0f rps / %.0f tps = %.1f %% | %s |%n",
+                get == null ? 0 : get.roster().rps(),
+                f.pgbenchTps(),
+                share * 100,
+                share >= 0.25 ? "yes" : "**no**"));
+        double fuzzy = f.rows().stream()
+                .filter(r -> r.scenario().startsWith("search-name"))
+                .mapToDouble(r -> r.roster().p95Ms())
+                .max()
+                .orElse(0);
+        boolean large = f.scale().name().equals("large");
+        b.append(String.format(
+                Locale.ROOT,
+                "| fuzzy search p95 ≤ 100 ms at 1M members | %.1f ms (worst of Cyrillic and Latin) at %s | %s |%n",
+                fuzzy,
+                f.scale().name(),
+                fuzzy <= 100 ? (large ? "yes" : "yes at this scale; the target is for large") : "**no**"));
+        b.append(
+                "| timeline first page ≤ 2× raw SQL | — | not measurable yet: the timeline arrives with the interactions issue |\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "| start-up ≤ 10 s (embedded PostgreSQL, warm data) | %.1f s | %s |%n",
+                f.startupEmbeddedMs() / 1000.0,
+                f.startupEmbeddedMs() <= 10_000 ? "yes" : "**no**"));
+        b.append(String.format(
+                Locale.ROOT,
+                "| RSS ≤ 400 MB after load | %.0f MB | %s |%n%n",
+                f.rssMb(),
+                f.rssMb() <= 400 ? "yes" : "**no**"));
+        b.append("### Scenarios: Roster over HTTP and the same SQL over JDBC\n\n");
+        b.append(
+                "| scenario | rps | p50 ms | p95 ms | p99 ms | errors | raw qps | raw p50 | raw p95 | raw p99 | ratio rps | ratio p95 |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Figures.Row r : f.rows()) {
+            Measurement m = r.roster();
+            Measurement raw = r.raw();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %.0f | %.2f | %.2f | %.2f | %d |",
+                    r.scenario(),
+                    m.rps(),
+                    m.p50Ms(),
+                    m.p95Ms(),
+                    m.p99Ms(),
+                    m.errors()));
+            if (raw == null) {
+                b.append(" — | — | — | — | — | — |\n");
+            } else {
+                b.append(String.format(
+                        Locale.ROOT,
+                        " %.0f | %.2f | %.2f | %.2f | %.2f | %.1f× |%n",
+                        raw.rps(),
+                        raw.p50Ms(),
+                        raw.p95Ms(),
+                        raw.p99Ms(),
+                        m.rps() / Math.max(raw.rps(), 1e-9),
+                        m.p95Ms() / Math.max(raw.p95Ms(), 1e-9)));
+            }
+        }
+        b.append("\n### Limits and process\n\n| figure | value |\n|---|---|\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "| pgbench -S (select-only), %d clients | %.0f tps, %.2f ms average |%n",
+                f.connections(),
+                f.pgbenchTps(),
+                f.pgbenchLatencyMs()));
+        b.append(String.format(
+                Locale.ROOT,
+                "| COPY into an unindexed copy of `member_status_change` | %.0f rows/s |%n",
+                f.copyRowsPerSecond()));
+        b.append(String.format(
+                Locale.ROOT,
+                "| start-up to first 200, embedded PostgreSQL (zero-install) | %d ms |%n",
+                f.startupEmbeddedMs()));
+        b.append(String.format(
+                Locale.ROOT,
+                "| start-up to first 200, external PostgreSQL (`ROSTER_DB_URL`) | %d ms |%n",
+                f.startupExternalMs()));
+        b.append(String.format(Locale.ROOT, "| RSS of the server after load | %.0f MB |%n%n", f.rssMb()));
+        Figures.Generation g = f.generation();
+        b.append("### Generation")
+                .append(g.reused() ? " (data set reused; figures of its generation)" : "")
+                .append("\n\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "%d rows in %.1f s: COPY %.0f rows/s overall, index rebuild %.1f s, VACUUM ANALYZE %.1f s.%n%n",
+                g.rows(),
+                g.seconds(),
+                g.copyRowsPerSecond(),
+                g.indexSeconds(),
+                g.analyzeSeconds()));
+        b.append("| table | rows | rows/s |\n|---|---:|---:|\n");
+        for (String[] t : g.tables()) {
+            b.append("| `")
+                    .append(t[0])
+                    .append("` | ")
+                    .append(t[1])
+                    .append(" | ")
+                    .append(t[2])
+                    .append(" |\n");
+        }
+        b.append('\n').append(end(f.scale().name()));
+        return b.toString();
+    }
+
+    private static Figures.Row row(Figures f, String scenario) {
+        return f.rows().stream()
+                .filter(r -> r.scenario().equals(scenario))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String kept(String old, String scale) {
+        int from = old.indexOf(start(scale));
+        int to = old.indexOf(end(scale));
+        return from < 0 || to < from
+                ? null
+                : old.substring(from, to + end(scale).length());
+    }
+
+    private static String start(String scale) {
+        return "<!-- run:" + scale + " -->\n";
+    }
+
+    private static String end(String scale) {
+        return "<!-- /run:" + scale + " -->\n\n";
+    }
+
+    private static void appendCsv(Path csv, Figures f) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (!Files.exists(csv)) {
+            lines.add(CSV_HEADER);
+        }
+        String prefix = String.join(",", f.date(), f.commit(), f.scale().name(), Long.toString(f.seed()));
+        for (Figures.Row r : f.rows()) {
+            Measurement m = r.roster();
+            Measurement raw = r.raw();
+            String rawPart = raw == null
+                    ? ",,,,,,"
+                    : String.format(
+                            Locale.ROOT,
+                            "jdbc same SQL %d connections,%.1f,%.3f,%.3f,%.3f,%.4f,%.3f",
+                            f.connections(),
+                            raw.rps(),
+                            raw.p50Ms(),
+                            raw.p95Ms(),
+                            raw.p99Ms(),
+                            m.rps() / Math.max(raw.rps(), 1e-9),
+                            m.p95Ms() / Math.max(raw.p95Ms(), 1e-9));
+            lines.add(prefix
+                    + String.format(
+                            Locale.ROOT,
+                            ",%s,%.1f,%.3f,%.3f,%.3f,%d,",
+                            r.scenario(),
+                            m.rps(),
+                            m.p50Ms(),
+                            m.p95Ms(),
+                            m.p99Ms(),
+                            m.errors())
+                    + rawPart);
+        }
+        Figures.Row get = row(f, "get-member");
+        if (get != null) {
+            lines.add(prefix
+                    + String.format(
+                            Locale.ROOT,
+                            ",get-member-vs-pgbench,%.1f,,,,,pgbench -S tps,%.1f,,,,%.4f,",
+                            get.roster().rps(),
+                            f.pgbenchTps(),
+                            get.roster().rps() / Math.max(f.pgbenchTps(), 1e-9)));
+        }
+        lines.add(prefix + String.format(Locale.ROOT, ",pgbench-select-only,%.1f,,,,,,,,,,,", f.pgbenchTps()));
+        lines.add(prefix + String.format(Locale.ROOT, ",copy-rows-per-s,%.0f,,,,,,,,,,,", f.copyRowsPerSecond()));
+        lines.add(prefix + String.format(Locale.ROOT, ",startup-embedded-ms,%d,,,,,,,,,,,", f.startupEmbeddedMs()));
+        lines.add(prefix + String.format(Locale.ROOT, ",startup-external-ms,%d,,,,,,,,,,,", f.startupExternalMs()));
+        lines.add(prefix + String.format(Locale.ROOT, ",rss-after-load-mb,%.0f,,,,,,,,,,,", f.rssMb()));
+        Files.write(csv, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}

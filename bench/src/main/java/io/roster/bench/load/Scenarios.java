@@ -1,0 +1,351 @@
+package io.roster.bench.load;
+
+import io.roster.api.common.PageRequest;
+import io.roster.api.member.ContactChannel;
+import io.roster.api.member.MemberQuery;
+import io.roster.api.member.MemberSort;
+import io.roster.api.member.MemberStatus;
+import io.roster.bench.generate.Latin;
+import io.roster.bench.generate.Person;
+import io.roster.impl.common.Ids;
+import io.roster.impl.member.MemberSearch;
+import io.roster.impl.member.NameKeys;
+import io.roster.impl.member.PhoneNumbers;
+import io.roster.impl.member.SqlQuery;
+import io.roster.impl.security.Access;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The scenarios that exist today. Extension point: a scenario is registered here once its endpoint exists, with its
+ * raw SQL. Not registered yet, because their endpoints are still being built — and listed as such in
+ * docs/performance.md: timeline first page and deep page, create interaction (interactions/events/timeline issue);
+ * board view and my tasks (pipelines issue); broadcast enqueue and dispatch (notifications issue).
+ */
+public final class Scenarios {
+    /** The tag carried by members the load creates, so the runner can remove them and a data set stays reusable. */
+    public static final String LOAD_TAG = "bench-load";
+
+    static final PhoneNumbers PHONES = new PhoneNumbers("RU");
+    /** roster.search.name-threshold's default; the service sets it per transaction the same way. */
+    static final String NAME_THRESHOLD = "0.5";
+
+    private Scenarios() {}
+
+    /** All registered scenarios over these samples, authenticated with this key secret (hashed for the raw SQL). */
+    public static List<Scenario> all(Samples s, byte[] keyHash) {
+        List<Samples.Member> members = s.members();
+        List<Samples.Member> withPhone =
+                members.stream().filter(m -> m.phone() != null).toList();
+        List<Samples.Member> withEmail =
+                members.stream().filter(m -> m.email() != null).toList();
+        List<Samples.Unit> districts = s.units("DISTRICT");
+        List<Samples.Unit> branches = s.units("BRANCH");
+        List<Scenario> list = new ArrayList<>();
+
+        list.add(new Scenario(
+                "get-member",
+                "GET /members/{id}: one profile with contacts and consents, ids drawn from the whole table",
+                "get.lua",
+                paths(members, m -> "/api/v1/members/" + m.id()),
+                (c, r) -> {
+                    UUID id = UUID.fromString(pick(r, members).id());
+                    query(
+                            c,
+                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
+                            keyHash);
+                    query(c, "select * from member where id = ?", id);
+                    query(c, "select * from member_contact where member_id = ? order by kind, position", id);
+                    query(c, "select * from member_consent where member_id = ? order by channel", id);
+                }));
+        list.add(search(
+                "search-name-cyrillic",
+                "GET /members?q=Фамилия Имя: fuzzy name search typed in Cyrillic (family name, half the time with the given name)",
+                members,
+                Scenarios::cyrillicQuery,
+                keyHash));
+        list.add(search(
+                "search-name-latin",
+                "GET /members?q=Familiia Imia: the same names typed in Latin with passport spelling (Sutiagin for Сутягин)",
+                members,
+                m -> Latin.of(cyrillicQuery(m), m.ukrainian()),
+                keyHash));
+        list.add(search(
+                "search-phone",
+                "GET /members?q=8 (913) 123-45-67: a phone as people type it, exact after normalisation",
+                withPhone,
+                m -> Person.typed(m.phone()),
+                keyHash));
+        list.add(search(
+                "search-email",
+                "GET /members?q=ivan.petrov@mail.ru: an e-mail, exact after normalisation",
+                withEmail,
+                Samples.Member::email,
+                keyHash));
+        list.add(new Scenario(
+                "list-filtered",
+                "GET /members?orgUnitId={district}&status=MEMBER&status=SUPPORTER&sort=name: first page of a district's"
+                        + " members and supporters",
+                "get.lua",
+                paths(
+                        districts,
+                        d -> "/api/v1/members?orgUnitId=" + d.id()
+                                + "&status=MEMBER&status=SUPPORTER&sort=name&limit=50"),
+                (c, r) -> {
+                    Samples.Unit d = pick(r, districts);
+                    query(
+                            c,
+                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
+                            keyHash);
+                    query(c, "select path from org_unit where id = ?", UUID.fromString(d.id()));
+                    MemberQuery q = new MemberQuery(
+                            null,
+                            d.id(),
+                            Set.of(MemberStatus.MEMBER, MemberStatus.SUPPORTER),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            MemberSort.NAME,
+                            new PageRequest(50, null));
+                    run(c, MemberSearch.build(q, Access.Scope.UNRESTRICTED, d.path(), PHONES), false);
+                }));
+        list.add(new Scenario(
+                "list-segment",
+                "GET /members?tag=агитатор&consent=EMAIL&sort=-updatedAt: a broadcast segment, most recently changed first",
+                "get.lua",
+                List.of("/api/v1/members?tag=" + enc(Person.RU_ACTIVIST_TAG)
+                        + "&consent=EMAIL&sort=-updatedAt&limit=50"),
+                (c, r) -> {
+                    query(
+                            c,
+                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
+                            keyHash);
+                    MemberQuery q = new MemberQuery(
+                            null,
+                            null,
+                            null,
+                            Set.of(Person.RU_ACTIVIST_TAG),
+                            null,
+                            null,
+                            ContactChannel.EMAIL,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            MemberSort.UPDATED_AT_DESC,
+                            new PageRequest(50, null));
+                    run(c, MemberSearch.build(q, Access.Scope.UNRESTRICTED, null, PHONES), false);
+                }));
+        list.add(new Scenario(
+                "status-history",
+                "GET /members/{id}/status-changes: a member's status history, newest first",
+                "get.lua",
+                paths(members, m -> "/api/v1/members/" + m.id() + "/status-changes"),
+                (c, r) -> {
+                    UUID id = UUID.fromString(pick(r, members).id());
+                    query(
+                            c,
+                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
+                            keyHash);
+                    query(c, "select * from member where id = ?", id);
+                    query(
+                            c,
+                            "select id, from_status, to_status, changed_at, changed_by from member_status_change"
+                                    + " where member_id = ? order by changed_at desc, id desc limit 51",
+                            id);
+                }));
+        list.add(new Scenario(
+                "create-member",
+                "POST /members: a new supporter with a phone and a consent, duplicate check included",
+                "create-member.lua",
+                paths(
+                        members,
+                        m -> pick(new SplittableRandom(m.id().hashCode()), branches)
+                                        .id() + "\t" + m.family() + "\t" + m.given() + "\t"
+                                + (m.patronymic() == null ? "" : m.patronymic())),
+                (c, r) -> createRaw(c, r, members, branches, keyHash)));
+        return List.copyOf(list);
+    }
+
+    private static Scenario search(
+            String name,
+            String description,
+            List<Samples.Member> members,
+            Function<Samples.Member, String> text,
+            byte[] keyHash) {
+        List<String> queries = members.stream().map(text).toList();
+        return new Scenario(
+                name,
+                description,
+                "get.lua",
+                queries.stream()
+                        .map(q -> "/api/v1/members?q=" + enc(q) + "&limit=50")
+                        .toList(),
+                (c, r) -> {
+                    String q = queries.get(r.nextInt(queries.size()));
+                    query(
+                            c,
+                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
+                            keyHash);
+                    MemberQuery query = new MemberQuery(
+                            q,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            null,
+                            new PageRequest(50, null));
+                    run(
+                            c,
+                            MemberSearch.build(query, Access.Scope.UNRESTRICTED, null, PHONES),
+                            MemberSearch.textKind(q) == MemberSearch.TextKind.NAME);
+                });
+    }
+
+    /** What people type: the family name, and half the time the given name after it. */
+    static String cyrillicQuery(Samples.Member m) {
+        return Math.floorMod(m.id().hashCode(), 2) == 0 ? m.family() : m.family() + " " + m.given();
+    }
+
+    /** Runs a search as the service does: in a transaction that sets the trigram threshold first. */
+    private static void run(Connection c, SqlQuery sql, boolean name) throws Exception {
+        c.setAutoCommit(false);
+        try {
+            if (name) {
+                try (PreparedStatement set =
+                        c.prepareStatement("select set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
+                    set.setString(1, NAME_THRESHOLD);
+                    set.execute();
+                }
+            }
+            try (PreparedStatement ps = sql.prepare(c);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getObject(1);
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void createRaw(
+            Connection c, SplittableRandom r, List<Samples.Member> members, List<Samples.Unit> branches, byte[] keyHash)
+            throws Exception {
+        Samples.Member m = pick(r, members);
+        UUID id = Ids.newUuid();
+        query(c, "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?", keyHash);
+        c.setAutoCommit(false);
+        try {
+            String phone = "+38044" + String.format("%07d", r.nextInt(10_000_000));
+            query(
+                    c,
+                    "select path from org_unit where id = ?",
+                    UUID.fromString(pick(r, branches).id()));
+            query(c, "select c.member_id from member_contact c where c.kind = 'PHONE' and c.lookup = ?", phone);
+            try (PreparedStatement ps =
+                    c.prepareStatement("insert into member (id, org_unit_id, given_name, patronymic,"
+                            + " family_name, preferred_language, status, tags, search_key, sort_key, created_at, updated_at, version)"
+                            + " values (?, ?, ?, ?, ?, 'RU', 'SUPPORTER', ?, ?, ?, now(), now(), 0)")) {
+                ps.setObject(1, id);
+                ps.setObject(2, UUID.fromString(pick(r, branches).id()));
+                ps.setString(3, m.given());
+                ps.setString(4, m.patronymic());
+                ps.setString(5, m.family());
+                ps.setArray(6, c.createArrayOf("text", new String[] {LOAD_TAG}));
+                ps.setString(7, NameKeys.searchKey(m.given(), m.patronymic(), m.family()));
+                ps.setString(8, NameKeys.sortKey(m.family(), m.given(), m.patronymic()));
+                ps.executeUpdate();
+            }
+            update(
+                    c,
+                    "insert into member_contact (id, member_id, kind, position, value, lookup, is_primary, status)"
+                            + " values (?, ?, 'PHONE', 0, ?, ?, true, 'ACTIVE')",
+                    Ids.newUuid(),
+                    id,
+                    phone,
+                    phone);
+            update(
+                    c,
+                    "insert into member_consent (member_id, channel, granted, source, recorded_at, recorded_by)"
+                            + " values (?, 'SMS', true, 'bench', now(), 'bench')",
+                    id);
+            update(
+                    c,
+                    "insert into member_consent_event (id, member_id, channel, granted, source, recorded_at, recorded_by)"
+                            + " values (?, ?, 'SMS', true, 'bench', now(), 'bench')",
+                    Ids.newUuid(),
+                    id);
+            update(
+                    c,
+                    "insert into member_status_change (id, member_id, to_status, changed_at, changed_by)"
+                            + " values (?, ?, 'SUPPORTER', now(), 'bench')",
+                    Ids.newUuid(),
+                    id);
+            c.commit();
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void query(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getObject(1);
+                }
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static <T> List<String> paths(List<T> items, Function<T, String> path) {
+        return items.stream().map(path).toList();
+    }
+
+    private static <T> T pick(SplittableRandom r, List<T> list) {
+        return list.get(r.nextInt(list.size()));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
