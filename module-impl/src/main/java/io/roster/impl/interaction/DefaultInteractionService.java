@@ -32,6 +32,7 @@ import io.roster.impl.common.RosterClock;
 import io.roster.impl.common.Snapshots;
 import io.roster.impl.common.Texts;
 import io.roster.impl.member.DefaultMemberService;
+import io.roster.impl.member.PhoneNumberSettings;
 import io.roster.impl.member.PhoneNumbers;
 import io.roster.impl.persistence.Flush;
 import io.roster.impl.persistence.InteractionEntity;
@@ -62,7 +63,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 @ApplicationScoped
@@ -91,14 +91,14 @@ public class DefaultInteractionService implements InteractionService {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "roster.phone.default-region", defaultValue = "RU")
-    String defaultRegion;
+    @Inject
+    PhoneNumberSettings phoneSettings;
 
     PhoneNumbers phones;
 
     @PostConstruct
     void init() {
-        phones = new PhoneNumbers(defaultRegion);
+        phones = phoneSettings.numbers();
     }
 
     @Override

@@ -102,17 +102,17 @@ public class DefaultMemberService implements MemberService {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "roster.phone.default-region", defaultValue = "RU")
-    String defaultRegion;
-
     @ConfigProperty(name = "roster.search.name-threshold", defaultValue = "0.5")
     double nameThreshold;
+
+    @Inject
+    PhoneNumberSettings phoneSettings;
 
     PhoneNumbers phones;
 
     @PostConstruct
     void init() {
-        phones = new PhoneNumbers(defaultRegion);
+        phones = phoneSettings.numbers();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.roster.web.rest.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.roster.api.error.ValidationException;
 import io.roster.api.event.Attendance;
 import io.roster.api.event.Event;
@@ -12,7 +11,6 @@ import io.roster.web.rest.Creates;
 import io.roster.web.rest.PageJson;
 import io.roster.web.rest.RestSupport;
 import io.roster.web.rest.json.JsonBodies;
-import io.roster.web.rest.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -105,14 +103,7 @@ public class EventResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = EventDraft.class))) String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JsonNode patch = json.tree(body);
-        if (!patch.isObject()) {
-            throw ValidationException.of("", "not-an-object", "a merge patch of an event is a JSON object");
-        }
-        Event e = events.update(
-                id,
-                RestSupport.ifMatch(ifMatch),
-                current -> json.convert(MergePatch.apply(json.toTree(current), patch), EventDraft.class));
+        Event e = events.update(id, RestSupport.ifMatch(ifMatch), json.mergePatch(body, EventDraft.class));
         return ok(e);
     }
 

@@ -1,7 +1,5 @@
 package io.roster.web.rest.interaction;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.roster.api.error.ValidationException;
 import io.roster.api.idempotency.StoredResponse;
 import io.roster.api.interaction.Interaction;
 import io.roster.api.interaction.InteractionDraft;
@@ -11,7 +9,6 @@ import io.roster.web.rest.Creates;
 import io.roster.web.rest.PageJson;
 import io.roster.web.rest.RestSupport;
 import io.roster.web.rest.json.JsonBodies;
-import io.roster.web.rest.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -94,14 +91,8 @@ public class InteractionResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = InteractionDraft.class))) String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        JsonNode patch = json.tree(body);
-        if (!patch.isObject()) {
-            throw ValidationException.of("", "not-an-object", "a merge patch of an interaction is a JSON object");
-        }
-        Interaction i = interactions.correct(
-                id,
-                RestSupport.ifMatch(ifMatch),
-                current -> json.convert(MergePatch.apply(json.toTree(current), patch), InteractionDraft.class));
+        Interaction i =
+                interactions.correct(id, RestSupport.ifMatch(ifMatch), json.mergePatch(body, InteractionDraft.class));
         return Response.ok(i)
                 .header("ETag", RestSupport.etagHeader(i.version()))
                 .build();

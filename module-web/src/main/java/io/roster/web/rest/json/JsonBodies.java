@@ -63,6 +63,19 @@ public class JsonBodies {
         }
     }
 
+    /**
+     * A JSON Merge Patch body as a function over the current state, for the services' update methods: the patch is
+     * read (and refused unless it is an object) before the service runs; the function applies it to whatever state
+     * the service hands it, inside its transaction.
+     */
+    public <T> java.util.function.UnaryOperator<T> mergePatch(String body, Class<T> type) {
+        JsonNode patch = tree(body);
+        if (!patch.isObject()) {
+            throw io.roster.api.error.ValidationException.of("", "not-an-object", "a merge patch is a JSON object");
+        }
+        return current -> convert(MergePatch.apply(toTree(current), patch), type);
+    }
+
     public JsonNode toTree(Object value) {
         return mapper.valueToTree(value);
     }

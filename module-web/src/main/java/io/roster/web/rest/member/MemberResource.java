@@ -1,6 +1,5 @@
 package io.roster.web.rest.member;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.roster.api.common.Language;
 import io.roster.api.common.PageRequest;
 import io.roster.api.error.ValidationException;
@@ -25,7 +24,6 @@ import io.roster.web.rest.Creates;
 import io.roster.web.rest.PageJson;
 import io.roster.web.rest.RestSupport;
 import io.roster.web.rest.json.JsonBodies;
-import io.roster.web.rest.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -159,14 +157,7 @@ public class MemberResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = MemberDraft.class))) String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        JsonNode patch = json.tree(body);
-        if (!patch.isObject()) {
-            throw ValidationException.of("", "not-an-object", "a merge patch of a member is a JSON object");
-        }
-        Member m = members.update(
-                id,
-                RestSupport.ifMatch(ifMatch),
-                current -> json.convert(MergePatch.apply(json.toTree(current), patch), MemberDraft.class));
+        Member m = members.update(id, RestSupport.ifMatch(ifMatch), json.mergePatch(body, MemberDraft.class));
         return ok(m, RestSupport.language(acceptLanguage), false);
     }
 
