@@ -15,7 +15,8 @@ import java.util.UUID;
  * that stops after {@code limit + 1} rows.
  */
 public final class TimelineSql {
-    static final String COLUMNS = "t.id, t.member_id, t.kind, t.occurred_at, t.type, t.channel, t.ref_id, t.title, t.data";
+    static final String COLUMNS =
+            "t.id, t.member_id, t.kind, t.occurred_at, t.type, t.channel, t.ref_id, t.title, t.data";
 
     private TimelineSql() {}
 
@@ -30,8 +31,7 @@ public final class TimelineSql {
      */
     public static SqlQuery build(UUID memberId, TimelineQuery q, Instant afterAt, UUID afterId, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql =
-                new StringBuilder("select " + COLUMNS + " from timeline_entry t where t.member_id = ?");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from timeline_entry t where t.member_id = ?");
         params.add(memberId);
         if (q.kinds() != null && !q.kinds().isEmpty()) {
             in(sql, params, "t.kind", q.kinds().stream().map(EntryKind::name).toList());
@@ -51,8 +51,9 @@ public final class TimelineSql {
             params.add(q.to());
         }
         if (afterId != null) {
-            sql.append(" and (t.occurred_at < ? or (t.occurred_at = ? and t.id < ?))");
-            params.add(afterAt);
+            // A row comparison is an index range condition; the equivalent "a < x or (a = x and b < y)" is only a
+            // filter, and a deep page then reads and discards every entry before the cursor.
+            sql.append(" and (t.occurred_at, t.id) < (?, ?)");
             params.add(afterAt);
             params.add(afterId);
         }
