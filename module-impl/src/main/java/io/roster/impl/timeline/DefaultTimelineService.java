@@ -11,6 +11,7 @@ import io.roster.api.timeline.TimelineQuery;
 import io.roster.api.timeline.TimelineService;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.member.DefaultMemberService;
+import io.roster.impl.member.SqlQuery;
 import io.roster.impl.persistence.MemberEntity;
 import io.roster.impl.persistence.TimelineEntryEntity;
 import io.roster.impl.security.Access;
@@ -18,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Pages of {@code timeline_entry}, newest first, by one range scan of the (member, time, id) index (or the
- * (member, kind, time, id) one with a kind filter). No count, no OFFSET: a page costs the same at any depth.
+ * (member, kind, time, id) one with a kind filter). No count, no OFFSET: a page costs the same at any depth. The SQL
+ * is native and built by {@link TimelineSql}, which {@code TimelinePlanTest} explains on a large table.
  */
 @ApplicationScoped
 public class DefaultTimelineService implements TimelineService {
@@ -50,52 +52,20 @@ public class DefaultTimelineService implements TimelineService {
         validate(q);
         MemberEntity member = members.memberForHistory(q.memberId());
         PageRequest page = q.page() == null ? PageRequest.first() : q.page();
-        StringBuilder jpql = new StringBuilder("select t from TimelineEntryEntity t where t.memberId = :m");
-        if (q.kinds() != null && !q.kinds().isEmpty()) {
-            jpql.append(" and t.kind in :kinds");
-        }
-        if (q.types() != null && !q.types().isEmpty()) {
-            jpql.append(" and t.type in :types");
-        }
-        if (q.channels() != null && !q.channels().isEmpty()) {
-            jpql.append(" and t.channel in :channels");
-        }
-        if (q.from() != null) {
-            jpql.append(" and t.occurredAt >= :from");
-        }
-        if (q.to() != null) {
-            jpql.append(" and t.occurredAt < :to");
-        }
         Instant afterAt = null;
         UUID afterId = null;
         if (page.cursor() != null) {
             List<String> v = Cursors.decode(page.cursor(), "timeline", 2);
             afterAt = Cursors.instant(v.get(0));
             afterId = Cursors.id(v.get(1));
-            jpql.append(" and (t.occurredAt < :at or (t.occurredAt = :at and t.id < :id))");
         }
-        jpql.append(" order by t.occurredAt desc, t.id desc");
-        TypedQuery<TimelineEntryEntity> query =
-                em.createQuery(jpql.toString(), TimelineEntryEntity.class).setParameter("m", member.id);
-        if (q.kinds() != null && !q.kinds().isEmpty()) {
-            query.setParameter("kinds", q.kinds().stream().map(Enum::name).toList());
+        SqlQuery sql = TimelineSql.build(member.id, q, afterAt, afterId, page.limit() + 1);
+        Query query = em.createNativeQuery(sql.sql(), TimelineEntryEntity.class);
+        for (int i = 0; i < sql.params().size(); i++) {
+            query.setParameter(i + 1, sql.params().get(i));
         }
-        if (q.types() != null && !q.types().isEmpty()) {
-            query.setParameter("types", List.copyOf(q.types()));
-        }
-        if (q.channels() != null && !q.channels().isEmpty()) {
-            query.setParameter("channels", List.copyOf(q.channels()));
-        }
-        if (q.from() != null) {
-            query.setParameter("from", q.from());
-        }
-        if (q.to() != null) {
-            query.setParameter("to", q.to());
-        }
-        if (afterId != null) {
-            query.setParameter("at", afterAt).setParameter("id", afterId);
-        }
-        List<TimelineEntryEntity> rows = query.setMaxResults(page.limit() + 1).getResultList();
+        @SuppressWarnings("unchecked")
+        List<TimelineEntryEntity> rows = query.getResultList();
         String next = null;
         if (rows.size() > page.limit()) {
             rows = rows.subList(0, page.limit());
