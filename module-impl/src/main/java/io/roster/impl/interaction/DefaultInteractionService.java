@@ -355,7 +355,7 @@ public class DefaultInteractionService implements InteractionService {
         }
         var q = em.createQuery(
                 "select i from InteractionEntity i where i.memberId = :m and i.deletedAt is null"
-                        + (afterId == null ? "" : " and (i.occurredAt < :at or (i.occurredAt = :at and i.id < :id))")
+                        + (afterId == null ? "" : " and (i.occurredAt, i.id) < (:at, :id)")
                         + " order by i.occurredAt desc, i.id desc",
                 InteractionEntity.class);
         q.setParameter("m", member.id);

@@ -206,7 +206,7 @@ public class DefaultOrgService implements OrgService {
             OrgUnitEntity parent = access.visibleUnit(parentId);
             jpql.append("u.parentId = :parent");
             if (afterId != null) {
-                jpql.append(" and (u.name > :afterName or (u.name = :afterName and u.id > :afterId))");
+                jpql.append(" and (u.name, u.id) > (:afterName, :afterId)");
             }
             jpql.append(" order by u.name, u.id");
             TypedQuery<OrgUnitEntity> q =
@@ -219,7 +219,7 @@ public class DefaultOrgService implements OrgService {
             jpql.append("u.path in :roots");
         }
         if (afterId != null) {
-            jpql.append(" and (u.name > :afterName or (u.name = :afterName and u.id > :afterId))");
+            jpql.append(" and (u.name, u.id) > (:afterName, :afterId)");
         }
         jpql.append(" order by u.name, u.id");
         TypedQuery<OrgUnitEntity> q = em.createQuery(jpql.toString(), OrgUnitEntity.class);

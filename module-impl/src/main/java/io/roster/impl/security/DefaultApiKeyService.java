@@ -132,7 +132,7 @@ public class DefaultApiKeyService implements ApiKeyService {
     private List<ApiKeyEntity> batch(Instant afterAt, UUID afterId, int max) {
         var q = em.createQuery(
                 "select k from ApiKeyEntity k"
-                        + (afterId == null ? "" : " where k.createdAt < :at or (k.createdAt = :at and k.id < :id)")
+                        + (afterId == null ? "" : " where (k.createdAt, k.id) < (:at, :id)")
                         + " order by k.createdAt desc, k.id desc",
                 ApiKeyEntity.class);
         if (afterId != null) {
