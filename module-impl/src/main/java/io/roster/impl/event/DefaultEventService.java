@@ -278,9 +278,7 @@ public class DefaultEventService implements EventService {
         if (!nowAttended.isEmpty()) {
             facts.recordContacts(nowAttended, event.startsAt, InteractionChannel.IN_PERSON, null);
         }
-        for (UUID memberId : lastContactAt(noLongerAttended, event.startsAt)) {
-            facts.recompute(memberId);
-        }
+        facts.recompute(lastContactAt(noLongerAttended, event.startsAt));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("registered", Map.of("from", event.registered, "to", event.registered + change.registered()));
         changes.put("attended", Map.of("from", event.attended, "to", event.attended + change.attended()));
@@ -418,9 +416,7 @@ public class DefaultEventService implements EventService {
                 .setParameter(1, e.id)
                 .setParameter(2, oldStart)
                 .getResultList();
-        for (UUID memberId : stale) {
-            facts.recompute(memberId);
-        }
+        facts.recompute(stale);
         @SuppressWarnings("unchecked")
         List<UUID> attendees = em.createNativeQuery(
                         "select member_id from event_attendance where event_id = ?1 and status = 'ATTENDED'",

@@ -19,7 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactFactsStore {
     static final String RECOMPUTE = "update member m set last_contact_at = c.at, last_contact_channel = c.channel,"
-            + " last_outcome = c.outcome from (select cast(?1 as uuid) as mid) x left join lateral ("
+            + " last_outcome = c.outcome from unnest(cast(?1 as uuid[])) as x(mid) left join lateral ("
             + "   select at, channel, outcome from ("
             + "     (select i.occurred_at as at, i.channel, i.outcome from interaction i"
             + "       join interaction_type t on t.key = i.type"
@@ -51,7 +51,17 @@ public class ContactFactsStore {
 
     /** Recomputes the last contact from the history, after a correction or deletion changed it. */
     public void recompute(UUID memberId) {
-        em.createNativeQuery(RECOMPUTE).setParameter(1, memberId).executeUpdate();
+        recompute(List.of(memberId));
+    }
+
+    /** Recomputes the last contact of many members in one statement (an attendance sheet undone). */
+    public void recompute(java.util.Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery(RECOMPUTE)
+                .setParameter(1, memberIds.toArray(UUID[]::new))
+                .executeUpdate();
     }
 
     /** The member's facts, counting the last 30 and 90 days as of {@code now}. */
