@@ -28,6 +28,7 @@ public final class BenchDatabase implements AutoCloseable {
         Path binaries = dataSetDir.resolve("pg-bin").toAbsolutePath();
         Files.createDirectories(binaries);
         stopOrphan(data);
+        trustLoopback(data);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -60,6 +61,25 @@ public final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    /**
+     * Roster's zero-install mode (the start-up measurement runs it on the data set) gives the embedded server a
+     * password and makes every connection use it (SCRAM). The benchmark's own connections, pgbench's and those of the
+     * server in external mode connect without one: a data set under {@code bench/target} is a throwaway copy listening
+     * on loopback only, so the benchmark trusts loopback again before it starts the server itself.
+     */
+    static void trustLoopback(Path data) throws IOException {
+        Path hba = data.resolve("pg_hba.conf");
+        if (Files.exists(hba)) {
+            Files.writeString(
+                    hba,
+                    "# Written by the benchmark: a throwaway data set, loopback only\n"
+                            + "local all all trust\n"
+                            + "host all all 127.0.0.1/32 trust\n"
+                            + "host all all ::1/128 trust\n",
+                    StandardCharsets.UTF_8);
+        }
     }
 
     /** A postmaster left by a killed earlier run holds the data directory: stop it by its pid. */

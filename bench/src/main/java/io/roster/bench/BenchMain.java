@@ -3,6 +3,8 @@ package io.roster.bench;
 import io.roster.bench.generate.BenchKey;
 import io.roster.bench.generate.CopyWriter;
 import io.roster.bench.generate.Generator;
+import io.roster.bench.load.Api;
+import io.roster.bench.load.BulkLog;
 import io.roster.bench.load.Measurement;
 import io.roster.bench.load.PgBench;
 import io.roster.bench.load.RawSqlTimer;
@@ -100,6 +102,9 @@ public final class BenchMain {
         double[] pgbench;
         double copyRate;
         String pgVersion;
+        BulkLog.Result bulk;
+        BulkLog.Batch batch;
+        List<Double> bulkHttp;
         try (BenchDatabase db = BenchDatabase.start(dataSet)) {
             String url = db.jdbcUrl();
             pgVersion = scalar(url, "show server_version");
@@ -114,6 +119,15 @@ public final class BenchMain {
                 say(String.format(Locale.ROOT, "CPU busy before the load (other processes): %.0f %%", busy * 100));
                 Wrk wrk = new Wrk(
                         Path.of("bench", "wrk"), work, "http://127.0.0.1:" + port, key.secret(), 2, connections);
+                Api api = new Api("http://127.0.0.1:" + port, key.secret());
+                List<Scenario> prepared = new ArrayList<>();
+                for (Scenario s : scenarios) {
+                    if (s.prepare() != null) {
+                        say("preparing " + s.name() + " through the API");
+                    }
+                    prepared.add(s.prepared(api));
+                }
+                scenarios = prepared;
                 for (Scenario s : scenarios) {
                     say("scenario " + s.name() + ": warm-up " + warmup + " s, measure " + seconds + " s");
                     wrk.run(s, warmup);
@@ -130,6 +144,12 @@ public final class BenchMain {
                 }
                 rss = server.rssMb();
                 say(String.format(Locale.ROOT, "RSS after load: %.0f MB", rss));
+                batch = BulkLog.batch(url, samples);
+                say("bulk-log-5000: POST /interaction-batches with "
+                        + batch.ids().size() + " members (" + batch.fromRegion() + " of region " + batch.region()
+                        + "), " + BulkLog.RUNS + " times");
+                bulkHttp = BulkLog.http(api, batch, BulkLog.RUNS);
+                say("  " + ms(bulkHttp));
             }
             removeLoadRows(url);
             say("pgbench -S, " + connections + " clients, " + seconds + " s");
@@ -152,6 +172,9 @@ public final class BenchMain {
                 }
                 rows.add(new Figures.Row(s.name(), s.description(), http.get(i), raw));
             }
+            List<Double> bulkRaw = BulkLog.raw(url, batch, BulkLog.RUNS);
+            say("raw SQL bulk-log-5000 (same statements over JDBC, one transaction): " + ms(bulkRaw));
+            bulk = new BulkLog.Result(batch, bulkHttp, bulkRaw);
             removeLoadRows(url);
             copyRate = copyRate(url);
             say(String.format(Locale.ROOT, "COPY: %.0f rows/s", copyRate));
@@ -180,7 +203,8 @@ public final class BenchMain {
                 copyRate,
                 connections,
                 seconds,
-                rows);
+                rows,
+                bulk);
         Report.write(
                 Path.of("docs"),
                 f,
@@ -267,9 +291,53 @@ public final class BenchMain {
         return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
-    /** Members created by the load carry the load tag; their contacts, consents and history go with them. */
+    /**
+     * Removes what the load wrote, so that a data set stays reusable: interactions carry the load tag (their timeline
+     * entries go with them, and the last contact of their members is recomputed from the rest of the history, as the
+     * service does after a deletion); members carry it too (their contacts, consents and history go with them, their
+     * timeline entries explicitly); the raw SQL's audit rows are by "bench". Then VACUUM (ANALYZE) of the tables
+     * touched.
+     */
     static void removeLoadRows(String url) throws Exception {
-        execute(url, "delete from member where tags @> array['" + Scenarios.LOAD_TAG + "']");
+        String tag = "array['" + Scenarios.LOAD_TAG + "']";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("create temporary table bench_touched on commit drop as"
+                    + " select distinct member_id from interaction where tags @> " + tag);
+            s.execute("delete from timeline_entry t using interaction i where i.tags @> " + tag
+                    + " and t.member_id = i.member_id and t.kind = 'INTERACTION' and t.ref_id = i.id");
+            s.execute("delete from interaction_revision r using interaction i where i.tags @> " + tag
+                    + " and r.interaction_id = i.id");
+            s.execute("delete from interaction where tags @> " + tag);
+            s.execute("update member m set last_contact_at = c.at, last_contact_channel = c.channel,"
+                    + " last_outcome = c.outcome from bench_touched x left join lateral ("
+                    + " select at, channel, outcome from ("
+                    + " (select i.occurred_at as at, i.channel, i.outcome from interaction i"
+                    + " join interaction_type t on t.key = i.type where i.member_id = x.member_id"
+                    + " and i.deleted_at is null and t.counts_as_contact order by i.occurred_at desc, i.id desc limit 1)"
+                    + " union all (select e.starts_at, 'IN_PERSON', null from event_attendance a"
+                    + " join event e on e.id = a.event_id where a.member_id = x.member_id and a.status = 'ATTENDED'"
+                    + " order by e.starts_at desc limit 1)) u order by at desc limit 1) c on true"
+                    + " where m.id = x.member_id");
+            s.execute("delete from timeline_entry t using member m where m.tags @> " + tag + " and t.member_id = m.id");
+            s.execute("delete from member where tags @> " + tag);
+            s.execute("delete from audit_event where actor_id = 'bench'");
+            c.commit();
+            // back to the steady state of a generated data set: no dead rows or unset hint bits left by the load
+            // for the next measurement (the raw SQL runs after this) to trip over
+            c.setAutoCommit(true);
+            s.execute("vacuum (analyze) member, interaction, timeline_entry");
+        }
+    }
+
+    private static String ms(List<Double> values) {
+        return String.join(
+                        ", ",
+                        values.stream()
+                                .map(v -> String.format(Locale.ROOT, "%.0f ms", v))
+                                .toList())
+                + String.format(Locale.ROOT, " (median %.0f ms)", BulkLog.median(values));
     }
 
     /** COPY throughput into an unindexed temporary copy of a narrow history table, 500k rows. */

@@ -1,10 +1,11 @@
 package io.roster.bench;
 
 import io.roster.bench.generate.Generator;
+import io.roster.bench.load.BulkLog;
 import io.roster.bench.load.Measurement;
 import java.util.List;
 
-/** Everything one run measured, for the report. */
+/** Everything one run measured, for the report ({@code bulk}: the one-shot bulk logging, null when not measured). */
 public record Figures(
         String date,
         String commit,
@@ -21,7 +22,8 @@ public record Figures(
         double copyRowsPerSecond,
         int connections,
         int seconds,
-        List<Row> rows) {
+        List<Row> rows,
+        BulkLog.Result bulk) {
 
     /** One scenario: over HTTP, and its raw SQL over JDBC (null when it has none). */
     public record Row(String scenario, String description, Measurement roster, Measurement raw) {}

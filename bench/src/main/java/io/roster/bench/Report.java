@@ -1,5 +1,6 @@
 package io.roster.bench;
 
+import io.roster.bench.load.BulkLog;
 import io.roster.bench.load.Measurement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,28 +48,38 @@ public final class Report {
                 ## Reproduce
 
                 ```sh
-                bench/run.sh small            # 10k members, ~3 minutes in all
-                bench/run.sh medium --seed 7  # 200k members / ~1.7M rows
-                bench/run.sh large            # 1M members
+                bench/run.sh small            # 10k members, 100k interactions; ~5 minutes in all
+                bench/run.sh medium --seed 7  # 200k members, 2M interactions (3 members with 100k each)
+                bench/run.sh large            # 1M members, 10M interactions, a capital region of ~100k members
                 ```
 
                 The runner installs `wrk` and Debian's `postgresql-15` (for `pgbench`) when they are missing, builds
                 Roster (`mvn -q -DskipTests package`), then:
 
                 1. **Generates** the data set into an embedded PostgreSQL under `bench/target/datasets/<scale>-<seed>`
-                   (reused when that scale and seed were generated before): org tree, members with Russian and
-                   Ukrainian names, patronymics, phones, e-mails, addresses, consents, tags and status histories — all
-                   through `COPY`, secondary indexes rebuilt afterwards, then `VACUUM (ANALYZE)`. Same seed, same rows.
+                   (reused when that scale and seed were generated before): org tree (the first region, the capital,
+                   holds about a tenth of the members), members with Russian and Ukrainian names, patronymics, phones,
+                   e-mails, addresses, consents, tags and status histories; interactions (calls and canvassing most,
+                   then notes, SMS, visits; a long-tailed count per member, ~12 % never contacted, and a few members
+                   with a very long history — 100k interactions at medium and large), events per district with
+                   registrations and attendance, every member's timeline (interactions, attendance, status and
+                   consent changes, exactly as the service writes them) and last contact — all through `COPY` and
+                   set-based SQL, secondary indexes rebuilt afterwards, then `VACUUM (ANALYZE)`. Same seed, same rows.
                 2. **Start-up**: starts the packaged server in its zero-install mode on that directory (embedded
                    PostgreSQL, warm data) and times the launch to the first 200 of `/q/health/ready`; stops it.
                 3. **Load**: starts PostgreSQL, then the server with `ROSTER_DB_URL` pointing at it; for each scenario
                    runs wrk (`bench/wrk/*.lua`, 2 threads, a fixed number of connections) for a warm-up and then for
                    the measured duration, with ids, names, phones and units drawn from the generated samples.
-                   RSS of the server's JVM is read after the load; members the load created are removed.
+                   The deep timeline page's cursor is found first by walking the pages through the same API. RSS of
+                   the server's JVM is read after the load. Then `bulk-log-5000`: `POST /interaction-batches` with
+                   5,000 members of the biggest region, timed 5 times one after another. What the load wrote (members,
+                   interactions, their timeline entries) is removed and the last contacts recomputed.
                 4. **Limits**, with the server stopped: `pgbench -S` (select-only) on the same PostgreSQL, the raw SQL
                    of each scenario over JDBC with as many connections as wrk used (the member search SQL is
                    `MemberSearch.build`'s, so it is exactly the service's; each raw call includes the API-key lookup
-                   every request makes), and `COPY` rows/s.
+                   every request makes; the timeline SQL is the keyset query `… where member_id = ? [and
+                   (occurred_at, id) < (?, ?)] order by occurred_at desc, id desc limit 51`), the same 5,000-member
+                   batch written over JDBC in one transaction with the service's statements, and `COPY` rows/s.
 
                 Options: `--seed N` (default 1), `--duration S` per scenario (default 15), `--warmup S` (5),
                 `--connections C` (8), `--generate-only`. Only loopback traffic; every wait is bounded.
@@ -76,7 +87,13 @@ public final class Report {
                 `ratio rps` is Roster's throughput over the raw SQL's at the same concurrency (the share of the database's
                 capacity the HTTP, JSON, security and ORM layers leave); `ratio p95` is Roster's p95 latency over the raw
                 SQL's. CSV columns: `""").append(CSV_HEADER).append("""
-                `; the start-up, RSS, pgbench and COPY figures are rows of their own (value in `rps`).
+                `; the start-up, RSS, pgbench and COPY figures are rows of their own (value in `rps`); the
+                `bulk-log-5000` row has members/s at the median in `rps`, the median run in `p50_ms` and the slowest
+                in `p99_ms`, for HTTP and raw SQL alike.
+
+                The machine the runner uses may be shared with other builds: the runner measures how busy the CPUs
+                were just before the load and says so in the run's section when they were; such figures are noisy
+                and only good for spotting gross problems — compare runs of a quiet machine.
 
                 ## Scenarios
 
@@ -98,13 +115,15 @@ public final class Report {
 
                 | scenario | arrives with |
                 |---|---|
-                | timeline first page, timeline deep page | the interactions / events / timeline issue |
-                | create interaction | the interactions / events / timeline issue |
                 | board view, my tasks | the task pipelines issue |
                 | broadcast enqueue and dispatch | the notifications issue |
 
-                The data for them (interactions with a long tail — a few members with 100k+ —, events and attendance,
-                pipelines and tasks) is generated by stages added with the same issues.
+                The data for them (pipelines and tasks, broadcasts) is generated by stages added with the same issues.
+
+                One-shot, not a wrk scenario: `bulk-log-5000` — `POST /interaction-batches` with 5,000 member ids of
+                the biggest region (filled up from other regions where it has fewer), 5 runs one after another; each
+                run and the median are reported, next to the same rows written over JDBC (batched inserts of 5,000
+                interactions and 5,000 timeline entries and one UPDATE of the last contact, one transaction).
 
                 """);
         return b.toString();
@@ -116,11 +135,14 @@ public final class Report {
         b.append("## Latest run: ").append(f.scale().name()).append("\n\n");
         b.append(String.format(
                 Locale.ROOT,
-                "%s, commit `%s`, seed %d, %s members; %s.%n%n",
+                "%s, commit `%s`, seed %d, %s members, %s interactions (%d with %s each); %s.%n%n",
                 f.date(),
                 f.commit(),
                 f.seed(),
                 f.scale().members(),
+                f.scale().interactions(),
+                f.scale().longHistoryMembers(),
+                f.scale().longHistoryInteractions(),
                 f.machine()));
         if (!f.note().isBlank()) {
             b.append("> **Note:** ").append(f.note()).append("\n\n");
@@ -152,8 +174,7 @@ public final class Report {
                 fuzzy,
                 f.scale().name(),
                 fuzzy <= 100 ? (large ? "yes" : "yes at this scale; the target is for large") : "**no**"));
-        b.append(
-                "| timeline first page ≤ 2× raw SQL | — | not measurable yet: the timeline arrives with the interactions issue |\n");
+        issue3(b, f);
         b.append(String.format(
                 Locale.ROOT,
                 "| start-up ≤ 10 s (embedded PostgreSQL, warm data) | %.1f s | %s |%n",
@@ -193,6 +214,24 @@ public final class Report {
                         m.rps() / Math.max(raw.rps(), 1e-9),
                         m.p95Ms() / Math.max(raw.p95Ms(), 1e-9)));
             }
+        }
+        if (f.bulk() != null) {
+            BulkLog.Result bulk = f.bulk();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%n### Bulk logging: `bulk-log-5000`%n%n`POST /interaction-batches` with %d members (%d of region"
+                            + " %s), %d runs one after another, and the same rows over JDBC in one transaction.%n%n",
+                    bulk.batch().ids().size(),
+                    bulk.batch().fromRegion(),
+                    bulk.batch().region(),
+                    bulk.httpMs().size()));
+            b.append("| | runs, ms | median ms | members/s |\n|---|---|---:|---:|\n");
+            bulkLine(b, "Roster over HTTP", bulk.httpMs(), bulk.batch().ids().size());
+            bulkLine(
+                    b,
+                    "raw SQL over JDBC (batched inserts + UPDATE)",
+                    bulk.rawMs(),
+                    bulk.batch().ids().size());
         }
         b.append("\n### Limits and process\n\n| figure | value |\n|---|---|\n");
         b.append(String.format(
@@ -238,6 +277,96 @@ public final class Report {
         }
         b.append('\n').append(end(f.scale().name()));
         return b.toString();
+    }
+
+    /** The targets of the interactions / events / timeline issue (#3). */
+    private static void issue3(StringBuilder b, Figures f) {
+        boolean large = f.scale().name().equals("large");
+        String scaleNote = large ? "" : " at this scale; the target is for ≥ 5M interactions (large)";
+        Figures.Row first = row(f, "timeline-first");
+        Figures.Row deep = row(f, "timeline-page50");
+        if (first != null && first.raw() != null) {
+            double r50 = first.roster().p50Ms() / Math.max(first.raw().p50Ms(), 1e-9);
+            double r95 = first.roster().p95Ms() / Math.max(first.raw().p95Ms(), 1e-9);
+            boolean met = r50 <= 2 && r95 <= 2;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| timeline first page ≤ 2× the raw SQL page time | p50 %.2f / %.2f ms = %.1f×, p95 %.2f / %.2f"
+                            + " ms = %.1f× | %s |%n",
+                    first.roster().p50Ms(),
+                    first.raw().p50Ms(),
+                    r50,
+                    first.roster().p95Ms(),
+                    first.raw().p95Ms(),
+                    r95,
+                    met ? "yes" + scaleNote : "**no**"));
+            boolean fast = first.roster().p95Ms() <= 20;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| timeline first page p95 ≤ 20 ms over REST | %.2f ms | %s |%n",
+                    first.roster().p95Ms(),
+                    fast ? "yes" + scaleNote : "**no**"));
+        }
+        if (first != null && deep != null) {
+            double s50 = deep.roster().p50Ms() / Math.max(first.roster().p50Ms(), 1e-9);
+            double s95 = deep.roster().p95Ms() / Math.max(first.roster().p95Ms(), 1e-9);
+            boolean met = s50 <= 1.2 && s95 <= 1.2;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| timeline page 50 no more than 20 %% slower than page 1 (REST) | p50 %.2f vs %.2f ms (%+.0f %%),"
+                            + " p95 %.2f vs %.2f ms (%+.0f %%) | %s |%n",
+                    deep.roster().p50Ms(),
+                    first.roster().p50Ms(),
+                    (s50 - 1) * 100,
+                    deep.roster().p95Ms(),
+                    first.roster().p95Ms(),
+                    (s95 - 1) * 100,
+                    met ? "yes" + scaleNote : "**no**"));
+        }
+        BulkLog.Result bulk = f.bulk();
+        if (bulk != null) {
+            double median = bulk.httpMedianMs();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| bulk logging of 5,000 members ≤ 2 s | median %.0f ms over HTTP (runs: %s); raw SQL median %.0f"
+                            + " ms | %s |%n",
+                    median,
+                    String.join(
+                            ", ",
+                            bulk.httpMs().stream()
+                                    .map(v -> String.format(Locale.ROOT, "%.0f", v))
+                                    .toList()),
+                    bulk.rawMedianMs(),
+                    median <= 2000 ? "yes" : "**no**"));
+        }
+        Figures.Row idle = row(f, "not-contacted-90d");
+        if (idle != null) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| \"not contacted for 90 days\" in a region of 100k members ≤ 500 ms | p95 %.1f ms (p50 %.1f) in"
+                            + " the biggest region at %s | %s |%n",
+                    idle.roster().p95Ms(),
+                    idle.roster().p50Ms(),
+                    f.scale().name(),
+                    idle.roster().p95Ms() <= 500
+                            ? (large ? "yes" : "yes at this scale; the target is for a 100k region (large)")
+                            : "**no**"));
+        }
+    }
+
+    private static void bulkLine(StringBuilder b, String what, List<Double> ms, int members) {
+        double median = BulkLog.median(ms);
+        b.append(String.format(
+                Locale.ROOT,
+                "| %s | %s | %.0f | %.0f |%n",
+                what,
+                String.join(
+                        ", ",
+                        ms.stream()
+                                .map(v -> String.format(Locale.ROOT, "%.0f", v))
+                                .toList()),
+                median,
+                members * 1000.0 / Math.max(median, 1e-9)));
     }
 
     private static Figures.Row row(Figures f, String scenario) {
@@ -305,6 +434,29 @@ public final class Report {
                             get.roster().rps(),
                             f.pgbenchTps(),
                             get.roster().rps() / Math.max(f.pgbenchTps(), 1e-9)));
+        }
+        if (f.bulk() != null) {
+            BulkLog.Result bulk = f.bulk();
+            int n = bulk.batch().ids().size();
+            double httpMax = bulk.httpMs().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(0);
+            double rawMax =
+                    bulk.rawMs().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            // rps = members per second at the median; p50 = median ms of the runs; p99 = the slowest run
+            lines.add(prefix
+                    + String.format(
+                            Locale.ROOT,
+                            ",bulk-log-5000,%.1f,%.3f,,%.3f,0,jdbc same statements one transaction,%.1f,%.3f,,%.3f,"
+                                    + "%.4f,",
+                            n * 1000.0 / Math.max(bulk.httpMedianMs(), 1e-9),
+                            bulk.httpMedianMs(),
+                            httpMax,
+                            n * 1000.0 / Math.max(bulk.rawMedianMs(), 1e-9),
+                            bulk.rawMedianMs(),
+                            rawMax,
+                            bulk.rawMedianMs() / Math.max(bulk.httpMedianMs(), 1e-9)));
         }
         lines.add(prefix + String.format(Locale.ROOT, ",pgbench-select-only,%.1f,,,,,,,,,,,", f.pgbenchTps()));
         lines.add(prefix + String.format(Locale.ROOT, ",copy-rows-per-s,%.0f,,,,,,,,,,,", f.copyRowsPerSecond()));

@@ -9,6 +9,7 @@ import io.roster.api.member.MemberQuery;
 import io.roster.bench.generate.BenchKey;
 import io.roster.bench.generate.Generator;
 import io.roster.bench.generate.Latin;
+import io.roster.bench.load.BulkLog;
 import io.roster.bench.load.Measurement;
 import io.roster.bench.load.RawSqlTimer;
 import io.roster.bench.load.Samples;
@@ -73,9 +74,12 @@ class BenchSmokeTest {
     void sameSeedGivesTheSameRowsAndAnotherSeedOthers() throws Exception {
         Map<String, String> first = checksums("first_run");
         assertEquals(first, checksums("second_run"));
-        assertEquals(
-                Files.readString(samples.resolve("members.tsv")),
-                Files.readString(temp.resolve("again").resolve("members.tsv")));
+        for (String file : List.of("members.tsv", "long-history.tsv", "regions.tsv")) {
+            assertEquals(
+                    Files.readString(samples.resolve(file)),
+                    Files.readString(temp.resolve("again").resolve(file)),
+                    file);
+        }
         assertNotEquals(first.get("member"), checksums("other_seed").get("member"));
     }
 
@@ -102,6 +106,70 @@ class BenchSmokeTest {
                             "select count(*) from member_contact c left join member m on m.id = c.member_id where m.id is null"));
             // The indexes dropped for the load are back.
             assertTrue(count(s, "select count(*) from pg_indexes where indexname = 'member_search_key_trgm'") == 1);
+            assertEquals(1, count(s, "select count(*) from pg_indexes where indexname = 'timeline_member_time_idx'"));
+        }
+    }
+
+    @Test
+    void interactionsEventsAndTimelineAreConsistent() throws Exception {
+        try (Connection c = connect("first_run");
+                Statement s = c.createStatement()) {
+            String live = " where not tags @> array['bench-load']";
+            long interactions = count(s, "select count(*) from interaction" + live);
+            assertTrue(interactions > TINY.members() * 3L, "interactions: " + interactions);
+            // one timeline entry per interaction, with the interaction's id, and per attendance and history row
+            assertEquals(
+                    interactions,
+                    count(
+                            s,
+                            "select count(*) from timeline_entry t join interaction i on i.id = t.id"
+                                    + " and i.id = t.ref_id and i.member_id = t.member_id and t.kind = 'INTERACTION'"
+                                    + " and t.occurred_at = i.occurred_at and t.data ->> 'direction' = i.direction"
+                                    + " and t.data ->> 'outcome' is not distinct from i.outcome"
+                                    + " where not i.tags @> array['bench-load']"));
+            assertEquals(
+                    count(s, "select count(*) from event_attendance"),
+                    count(s, "select count(*) from timeline_entry where kind = 'ATTENDANCE'"));
+            assertTrue(count(s, "select count(*) from event_attendance") > 0);
+            assertEquals(
+                    count(s, "select count(*) from member_status_change"),
+                    count(s, "select count(*) from timeline_entry where kind = 'STATUS_CHANGE'"));
+            assertEquals(
+                    count(s, "select count(*) from member_consent_event"),
+                    count(s, "select count(*) from timeline_entry where kind = 'CONSENT_CHANGE'"));
+            // the long-history member has its interactions
+            Samples.LongHistory longest = Samples.load(samples).longHistory().get(0);
+            assertEquals(TINY.longHistoryInteractions(), longest.interactions());
+            assertEquals(
+                    longest.interactions(),
+                    count(s, "select count(*) from interaction where member_id = '" + longest.id() + "'"));
+            // last contact: set, and exactly the latest counting interaction or attended event
+            assertTrue(count(s, "select count(*) from member where last_contact_at is not null") > TINY.members() / 2);
+            assertEquals(
+                    0,
+                    count(
+                            s,
+                            "select count(*) from member m where m.last_contact_at is distinct from greatest("
+                                    + " (select max(i.occurred_at) from interaction i join interaction_type t"
+                                    + " on t.key = i.type where i.member_id = m.id and t.counts_as_contact),"
+                                    + " (select max(e.starts_at) from event_attendance a join event e"
+                                    + " on e.id = a.event_id where a.member_id = m.id and a.status = 'ATTENDED'))"));
+            // counters of events match their attendance
+            assertEquals(
+                    0,
+                    count(
+                            s,
+                            "select count(*) from event e where e.registered <> (select count(*) from"
+                                    + " event_attendance a where a.event_id = e.id and a.status in"
+                                    + " ('REGISTERED', 'ATTENDED')) or e.attended <> (select count(*) from"
+                                    + " event_attendance a where a.event_id = e.id and a.status = 'ATTENDED')"
+                                    + " or e.capacity < e.registered"));
+            assertEquals(
+                    0,
+                    count(
+                            s,
+                            "select count(*) from interaction i left join member m on m.id = i.member_id"
+                                    + " where m.id is null"));
         }
     }
 
@@ -151,8 +219,11 @@ class BenchSmokeTest {
     void everyScenarioRawSqlRuns() throws Exception {
         Samples s = Samples.load(samples);
         List<Scenario> scenarios = Scenarios.all(s, BenchKey.forSeed(SEED).secretHash());
-        assertTrue(scenarios.size() >= 8);
+        assertTrue(scenarios.size() >= 12);
+        assertTrue(scenarios.stream().anyMatch(x -> x.name().equals("timeline-page50") && x.prepare() != null));
         String url = pg.getJdbcUrl("postgres", "first_run");
+        List<String> restored = List.of("member", "interaction", "timeline_entry");
+        Map<String, String> before = checksums("first_run", restored);
         for (Scenario scenario : scenarios) {
             assertTrue(Files.exists(Path.of("wrk", scenario.script())), scenario.script() + " is missing");
             assertTrue(!scenario.requests().isEmpty(), scenario.name() + " has no requests");
@@ -162,11 +233,20 @@ class BenchSmokeTest {
                 assertEquals(3, m.requests(), scenario.name());
             }
         }
+        // the bulk measurement's raw writes, once
+        BulkLog.Batch batch = BulkLog.batch(url, s);
+        assertTrue(batch.ids().size() > TINY.members() * 9 / 10, "live members but the long-history one");
+        assertEquals(1, BulkLog.raw(url, batch, 1).size());
+        assertTrue(BulkLog.body(batch).contains(batch.ids().get(0).toString()));
         BenchMain.removeLoadRows(url);
         try (Connection c = connect("first_run");
                 Statement st = c.createStatement()) {
             assertEquals(0, count(st, "select count(*) from member where tags @> array['" + Scenarios.LOAD_TAG + "']"));
+            assertEquals(
+                    0, count(st, "select count(*) from interaction where tags @> array['" + Scenarios.LOAD_TAG + "']"));
         }
+        // what the load wrote is gone and the last contacts are back as generated
+        assertEquals(before, checksums("first_run", restored));
     }
 
     private static List<String> tables() {
@@ -174,10 +254,14 @@ class BenchSmokeTest {
     }
 
     private static Map<String, String> checksums(String database) throws Exception {
+        return checksums(database, tables());
+    }
+
+    private static Map<String, String> checksums(String database, List<String> tables) throws Exception {
         Map<String, String> sums = new LinkedHashMap<>();
         try (Connection c = connect(database);
                 Statement s = c.createStatement()) {
-            for (String table : tables()) {
+            for (String table : tables) {
                 try (ResultSet rs = s.executeQuery(
                         "select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from " + table + " t")) {
                     rs.next();

@@ -3,8 +3,8 @@ package io.roster.bench.generate;
 import java.util.List;
 
 /**
- * One group of tables the generator fills: the org tree, members with everything hanging off them, API keys, and —
- * as their schema lands — interactions, events and attendance, pipelines and tasks. Stages run in the order
+ * One group of tables the generator fills: the org tree, members with everything hanging off them, API keys,
+ * interactions with the timeline, events and attendance — and pipelines and tasks as their schema lands. Stages run in the order
  * {@link Generator#stages()} lists them, each seeing what earlier ones generated through the {@link GenerationContext}.
  *
  * <p>A stage writes every table through {@link CopyWriter} in streamed batches, derives every value from the seed
@@ -28,8 +28,16 @@ public interface GeneratorStage {
      */
     List<TableLoad> load(GenerationContext context) throws Exception;
 
-    /** Rows written into one table and how long it took. */
-    record TableLoad(String table, long rows, long nanos) {
+    /**
+     * Rows written into one table and how long it took.
+     *
+     * @param update the rows were updated (a set-based UPDATE after the load), not added: not counted as generated rows
+     */
+    record TableLoad(String table, long rows, long nanos, boolean update) {
+        public TableLoad(String table, long rows, long nanos) {
+            this(table, rows, nanos, false);
+        }
+
         public double rowsPerSecond() {
             return nanos == 0 ? 0 : rows * 1e9 / nanos;
         }

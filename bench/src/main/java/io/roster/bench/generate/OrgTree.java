@@ -40,6 +40,12 @@ public final class OrgTree {
             "Франківський",
             "Личаківський");
 
+    /**
+     * The share of members placed in the capital region on top of its ordinary share: with 80 regions and 1M members
+     * it holds ~100k, the region size the "not contacted for 90 days" target is stated for.
+     */
+    static final double CAPITAL_SHARE = 0.09;
+
     /** One unit; {@code path} is the ltree of dash-less ids, as Roster writes it. */
     public record Unit(
             int index,
@@ -123,6 +129,19 @@ public final class OrgTree {
      * sizes are skewed — a few big city branches, many small rural ones — and scattered over regions.
      */
     public Unit homeUnit(SplittableRandom r) {
+        if (r.nextDouble() < CAPITAL_SHARE) {
+            // the capital region: its own staff, its districts' activists, mostly its branches
+            Unit capital = regions.get(0);
+            double where = r.nextDouble();
+            if (where < 0.01) {
+                return capital;
+            }
+            int perRegion = districts.size() / regions.size();
+            if (where < 0.06) {
+                return districts.get(r.nextInt(perRegion));
+            }
+            return branches.get(r.nextInt(branches.size() / regions.size()));
+        }
         double kind = r.nextDouble();
         if (kind < 0.02) {
             return regions.get(r.nextInt(regions.size()));

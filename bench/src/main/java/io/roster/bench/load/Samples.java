@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The request samples the generator wrote beside the data set ({@code members.tsv}, {@code units.tsv}): real ids,
- * names, phones and units, so that every scenario asks for varied, existing data.
+ * The request samples the generator wrote beside the data set ({@code members.tsv}, {@code units.tsv},
+ * {@code long-history.tsv}, {@code regions.tsv}): real ids, names, phones and units, the members with a very long
+ * history and the regions with their member counts, so that every scenario asks for varied, existing data.
  */
-public record Samples(List<Member> members, List<Unit> units) {
+public record Samples(List<Member> members, List<Unit> units, List<LongHistory> longHistory, List<Region> regions) {
 
     /** A sampled member. Empty strings of the file are {@code null} here. */
     public record Member(
@@ -26,6 +27,12 @@ public record Samples(List<Member> members, List<Unit> units) {
 
     /** An org unit with its ltree path. */
     public record Unit(String id, String kind, String code, String path) {}
+
+    /** A member with a very long history, and how many interactions it has. */
+    public record LongHistory(String id, int interactions) {}
+
+    /** A region with the number of live members in its subtree. */
+    public record Region(String id, String code, String path, long members) {}
 
     public static Samples load(Path dir) throws IOException {
         List<Member> members = rows(dir.resolve("members.tsv")).stream()
@@ -46,7 +53,23 @@ public record Samples(List<Member> members, List<Unit> units) {
         if (members.isEmpty() || units.isEmpty()) {
             throw new IllegalStateException("no samples in " + dir + "; generate the data set again");
         }
-        return new Samples(members, units);
+        List<LongHistory> longHistory = rows(dir.resolve("long-history.tsv")).stream()
+                .map(f -> new LongHistory(f[0], Integer.parseInt(f[1])))
+                .toList();
+        List<Region> regions = rows(dir.resolve("regions.tsv")).stream()
+                .map(f -> new Region(f[0], f[1], f[2], Long.parseLong(f[3])))
+                .toList();
+        if (longHistory.isEmpty() || regions.isEmpty()) {
+            throw new IllegalStateException("no interaction samples in " + dir + "; generate the data set again");
+        }
+        return new Samples(members, units, longHistory, regions);
+    }
+
+    /** The region with the most members (at large: the capital, ~100k). */
+    public Region biggestRegion() {
+        return regions.stream()
+                .max(java.util.Comparator.comparingLong(Region::members))
+                .orElseThrow();
     }
 
     /** Units of one kind (REGION, DISTRICT, BRANCH). */

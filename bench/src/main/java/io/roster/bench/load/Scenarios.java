@@ -18,18 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The scenarios that exist today. Extension point: a scenario is registered here once its endpoint exists, with its
  * raw SQL. Not registered yet, because their endpoints are still being built — and listed as such in
- * docs/performance.md: timeline first page and deep page, create interaction (interactions/events/timeline issue);
- * board view and my tasks (pipelines issue); broadcast enqueue and dispatch (notifications issue).
+ * docs/performance.md: board view and my tasks (pipelines issue); broadcast enqueue and dispatch (notifications
+ * issue). The one-shot bulk logging measurement ({@code bulk-log-5000}) is not a wrk scenario: see
+ * {@link BulkLog}.
  */
 public final class Scenarios {
     /** The tag carried by members the load creates, so the runner can remove them and a data set stays reusable. */
@@ -180,7 +184,188 @@ public final class Scenarios {
                                         .id() + "\t" + m.family() + "\t" + m.given() + "\t"
                                 + (m.patronymic() == null ? "" : m.patronymic())),
                 (c, r) -> createRaw(c, r, members, branches, keyHash)));
+        list.addAll(interactionScenarios(s, keyHash));
         return List.copyOf(list);
+    }
+
+    /** Rows per timeline page, as the scenarios ask for them. */
+    public static final int TIMELINE_PAGE = 50;
+    /** The deep page measured: the 50th page of 50. */
+    public static final int DEEP_PAGE = 50;
+
+    /** The member-history scenarios of the interactions / events / timeline issue (#3). */
+    static List<Scenario> interactionScenarios(Samples s, byte[] keyHash) {
+        List<Scenario> list = new ArrayList<>();
+        List<Samples.LongHistory> longHistory = s.longHistory();
+        Set<String> longIds = new java.util.HashSet<>();
+        longHistory.forEach(l -> longIds.add(l.id()));
+        List<Samples.Member> ordinary =
+                s.members().stream().filter(m -> !longIds.contains(m.id())).toList();
+        int longest = longHistory.stream()
+                .mapToInt(Samples.LongHistory::interactions)
+                .max()
+                .orElse(0);
+        list.add(new Scenario(
+                "timeline-first",
+                "GET /members/{id}/timeline?limit=50: first page of the timeline of a member with " + longest
+                        + " interactions",
+                "get.lua",
+                paths(longHistory, l -> timelinePath(l.id()) + "?limit=" + TIMELINE_PAGE),
+                (c, r) -> {
+                    UUID id = UUID.fromString(pick(r, longHistory).id());
+                    query(c, API_KEY, keyHash);
+                    query(c, "select * from member where id = ?", id);
+                    query(c, TIMELINE_SQL + " order by occurred_at desc, id desc limit " + (TIMELINE_PAGE + 1), id);
+                }));
+        Map<UUID, Object[]> deepBoundary = new ConcurrentHashMap<>();
+        list.add(new Scenario(
+                "timeline-page50",
+                "GET /members/{id}/timeline?limit=50&cursor=…: page " + DEEP_PAGE + " of the same timeline (cursor"
+                        + " found by walking the pages once before the load)",
+                "get.lua",
+                paths(longHistory, l -> timelinePath(l.id()) + "?limit=" + TIMELINE_PAGE),
+                (c, r) -> {
+                    UUID id = UUID.fromString(pick(r, longHistory).id());
+                    Object[] after = deepBoundary.computeIfAbsent(id, m -> boundary(c, m));
+                    query(c, API_KEY, keyHash);
+                    query(c, "select * from member where id = ?", id);
+                    query(
+                            c,
+                            TIMELINE_SQL + " and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit "
+                                    + (TIMELINE_PAGE + 1),
+                            id,
+                            after[0],
+                            after[1]);
+                },
+                api -> {
+                    List<String> paths = new ArrayList<>();
+                    for (Samples.LongHistory l : longHistory) {
+                        String cursor = api.cursorOfPage(timelinePath(l.id()), TIMELINE_PAGE, DEEP_PAGE);
+                        paths.add(timelinePath(l.id()) + "?limit=" + TIMELINE_PAGE + "&cursor=" + enc(cursor));
+                    }
+                    return paths;
+                }));
+        Samples.Region region = s.biggestRegion();
+        list.add(new Scenario(
+                "not-contacted-90d",
+                "GET /members?orgUnitId={region}&notContactedForDays=90: first page of the members of the biggest"
+                        + " region (" + region.members() + " members) not contacted for 90 days",
+                "get.lua",
+                List.of("/api/v1/members?orgUnitId=" + region.id() + "&notContactedForDays=90&limit=50"),
+                (c, r) -> {
+                    query(c, API_KEY, keyHash);
+                    query(c, "select path from org_unit where id = ?", UUID.fromString(region.id()));
+                    MemberQuery q = new MemberQuery(
+                            null,
+                            region.id(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            90,
+                            null,
+                            null,
+                            false,
+                            null,
+                            new PageRequest(50, null));
+                    run(
+                            c,
+                            MemberSearch.build(q, Access.Scope.UNRESTRICTED, region.path(), PHONES, Instant.now()),
+                            false);
+                }));
+        list.add(new Scenario(
+                "create-interaction",
+                "POST /interactions: a call logged for a random member (timeline entry and last contact in the same"
+                        + " transaction)",
+                "create-interaction.lua",
+                paths(ordinary, Samples.Member::id),
+                (c, r) -> createInteractionRaw(c, r, ordinary, keyHash)));
+        return list;
+    }
+
+    static final String API_KEY = "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?";
+    static final String TIMELINE_SQL = "select id, member_id, kind, occurred_at, type, channel, ref_id, title, data"
+            + " from timeline_entry where member_id = ?";
+
+    static String timelinePath(String memberId) {
+        return "/api/v1/members/" + memberId + "/timeline";
+    }
+
+    /** The (occurred_at, id) of the last entry before the deep page: what its cursor carries. */
+    private static Object[] boundary(Connection c, UUID member) {
+        try (PreparedStatement ps = c.prepareStatement("select occurred_at, id from timeline_entry where member_id = ?"
+                + " order by occurred_at desc, id desc offset ? limit 1")) {
+            ps.setObject(1, member);
+            ps.setInt(2, TIMELINE_PAGE * (DEEP_PAGE - 1) - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("member " + member + " has no page " + DEEP_PAGE);
+                }
+                return new Object[] {rs.getObject(1, java.time.OffsetDateTime.class), rs.getObject(2, UUID.class)};
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What logging one call makes Roster run: the member, the type, the row, its timeline entry, the contact, audit. */
+    private static void createInteractionRaw(
+            Connection c, SplittableRandom r, List<Samples.Member> members, byte[] keyHash) throws Exception {
+        Samples.Member m = pick(r, members);
+        UUID memberId = UUID.fromString(m.id());
+        UUID id = Ids.newUuid();
+        query(c, API_KEY, keyHash);
+        c.setAutoCommit(false);
+        try {
+            query(c, "select * from member where id = ?", memberId);
+            query(c, "select counts_as_contact from interaction_type where key = ?", "CALL");
+            update(
+                    c,
+                    "insert into interaction (id, member_id, org_unit_id, type, direction, channel, occurred_at,"
+                            + " duration_seconds, subject, outcome, tags, source, author_id, author_name, created_at,"
+                            + " updated_at, version) values (?, ?, ?, 'CALL', 'OUTBOUND', 'PHONE', now(), 120, ?,"
+                            + " 'REACHED', ?, 'API', 'bench', 'bench', now(), now(), 0)",
+                    id,
+                    memberId,
+                    UUID.fromString(m.unitId()),
+                    "Приглашение на собрание отделения",
+                    c.createArrayOf("text", new String[] {LOAD_TAG}));
+            update(
+                    c,
+                    "insert into timeline_entry (id, member_id, kind, occurred_at, type, channel, ref_id, title, data)"
+                            + " values (?, ?, 'INTERACTION', now(), 'CALL', 'PHONE', ?, ?, cast(? as jsonb))"
+                            + " on conflict (member_id, kind, ref_id) where kind in ('INTERACTION', 'ATTENDANCE')"
+                            + " do update set occurred_at = excluded.occurred_at, type = excluded.type,"
+                            + " channel = excluded.channel, title = excluded.title, data = excluded.data",
+                    id,
+                    memberId,
+                    id,
+                    "Приглашение на собрание отделения",
+                    "{\"direction\":\"OUTBOUND\",\"outcome\":\"REACHED\",\"durationSeconds\":120}");
+            update(
+                    c,
+                    "update member set last_contact_at = now(), last_contact_channel = 'PHONE',"
+                            + " last_outcome = 'REACHED' where id = any(?)"
+                            + " and (last_contact_at is null or last_contact_at <= now())",
+                    c.createArrayOf("uuid", new Object[] {memberId}));
+            update(
+                    c,
+                    "insert into audit_event (id, occurred_at, actor_id, actor_kind, source, action, entity_type,"
+                            + " entity_id, member_id, changes) values (?, now(), 'bench', 'API_KEY', 'API',"
+                            + " 'interaction.created', 'interaction', ?, ?, cast(? as jsonb))",
+                    Ids.newUuid(),
+                    id,
+                    memberId,
+                    "{\"type\":\"CALL\",\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}");
+            c.commit();
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     private static Scenario search(
