@@ -35,11 +35,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class DefaultApiKeyService implements ApiKeyService {
@@ -57,6 +60,17 @@ public class DefaultApiKeyService implements ApiKeyService {
 
     @Inject
     RosterClock clock;
+
+    /**
+     * How long an authenticated key is remembered, so that a request does not pay a key lookup each time. A revocation
+     * on this instance forgets the key at once; other instances stop accepting it within this time.
+     */
+    @ConfigProperty(name = "roster.security.api-key-cache", defaultValue = "PT10S")
+    Duration cacheTime;
+
+    private final ConcurrentHashMap<String, Remembered> recent = new ConcurrentHashMap<>();
+
+    private record Remembered(Caller caller, Instant until) {}
 
     @Override
     @Transactional
@@ -183,6 +197,8 @@ public class DefaultApiKeyService implements ApiKeyService {
         if (e.revokedAt == null) {
             e.revokedAt = clock.now();
         }
+        String keyId = e.id.toString();
+        recent.values().removeIf(r -> r.caller().id().equals(keyId));
         return map(e);
     }
 
@@ -192,10 +208,17 @@ public class DefaultApiKeyService implements ApiKeyService {
         if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
+        byte[] hash = hash(secret);
+        String cacheKey = HexFormat.of().formatHex(hash);
+        Instant checkedAt = clock.now();
+        Remembered remembered = recent.get(cacheKey);
+        if (remembered != null && remembered.until().isAfter(checkedAt)) {
+            return Optional.of(remembered.caller());
+        }
         List<ApiKeyEntity> found = em.createQuery(
                         "select k from ApiKeyEntity k where k.secretHash = :h and k.revokedAt is null",
                         ApiKeyEntity.class)
-                .setParameter("h", hash(secret))
+                .setParameter("h", hash)
                 .getResultList();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -213,8 +236,16 @@ public class DefaultApiKeyService implements ApiKeyService {
                 .map(Permission::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
         Set<String> units = Arrays.stream(k.orgUnitIds).map(UUID::toString).collect(Collectors.toSet());
-        return Optional.of(new Caller(
-                k.id.toString(), CallerKind.API_KEY, k.name, permissions, units, units.isEmpty(), Source.API));
+        Caller caller = new Caller(
+                k.id.toString(), CallerKind.API_KEY, k.name, permissions, units, units.isEmpty(), Source.API);
+        if (!cacheTime.isZero() && !cacheTime.isNegative()) {
+            if (recent.size() >= 10_000) {
+                // bounded: a flood of distinct keys only costs lookups, never memory
+                recent.clear();
+            }
+            recent.put(cacheKey, new Remembered(caller, checkedAt.plus(cacheTime)));
+        }
+        return Optional.of(caller);
     }
 
     @Override
