@@ -63,10 +63,7 @@ public final class Scenarios {
                 paths(members, m -> "/api/v1/members/" + m.id()),
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, members).id());
-                    query(
-                            c,
-                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
-                            keyHash);
+                    query(c, API_KEY, keyHash);
                     query(c, "select * from member where id = ?", id);
                     query(c, "select * from member_contact where member_id = ? order by kind, position", id);
                     query(c, "select * from member_consent where member_id = ? order by channel", id);
@@ -106,10 +103,7 @@ public final class Scenarios {
                                 + "&status=MEMBER&status=SUPPORTER&sort=name&limit=50"),
                 (c, r) -> {
                     Samples.Unit d = pick(r, districts);
-                    query(
-                            c,
-                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
-                            keyHash);
+                    query(c, API_KEY, keyHash);
                     query(c, "select path from org_unit where id = ?", UUID.fromString(d.id()));
                     MemberQuery q = new MemberQuery(
                             null,
@@ -135,10 +129,7 @@ public final class Scenarios {
                 List.of("/api/v1/members?tag=" + enc(Person.RU_ACTIVIST_TAG)
                         + "&consent=EMAIL&sort=-updatedAt&limit=50"),
                 (c, r) -> {
-                    query(
-                            c,
-                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
-                            keyHash);
+                    query(c, API_KEY, keyHash);
                     MemberQuery q = new MemberQuery(
                             null,
                             null,
@@ -163,10 +154,7 @@ public final class Scenarios {
                 paths(members, m -> "/api/v1/members/" + m.id() + "/status-changes"),
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, members).id());
-                    query(
-                            c,
-                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
-                            keyHash);
+                    query(c, API_KEY, keyHash);
                     query(c, "select * from member where id = ?", id);
                     query(
                             c,
@@ -384,10 +372,7 @@ public final class Scenarios {
                         .toList(),
                 (c, r) -> {
                     String q = queries.get(r.nextInt(queries.size()));
-                    query(
-                            c,
-                            "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?",
-                            keyHash);
+                    query(c, API_KEY, keyHash);
                     MemberQuery query = new MemberQuery(
                             q,
                             null,
@@ -443,7 +428,7 @@ public final class Scenarios {
             throws Exception {
         Samples.Member m = pick(r, members);
         UUID id = Ids.newUuid();
-        query(c, "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?", keyHash);
+        query(c, API_KEY, keyHash);
         c.setAutoCommit(false);
         try {
             String phone = "+38044" + String.format("%07d", r.nextInt(10_000_000));

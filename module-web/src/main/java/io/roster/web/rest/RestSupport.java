@@ -4,6 +4,7 @@ import io.roster.api.common.Language;
 import io.roster.api.common.PageRequest;
 import io.roster.web.rest.problem.ParameterException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -71,6 +72,11 @@ public final class RestSupport {
 
     public static String etagHeader(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** A 200 with the entity and the ETag of its version. */
+    public static Response okWithEtag(Object entity, long version) {
+        return Response.ok(entity).header("ETag", etagHeader(version)).build();
     }
 
     /**

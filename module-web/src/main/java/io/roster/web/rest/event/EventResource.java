@@ -145,8 +145,6 @@ public class EventResource {
     }
 
     private static Response ok(Event e) {
-        return Response.ok(e)
-                .header("ETag", RestSupport.etagHeader(e.version()))
-                .build();
+        return RestSupport.okWithEtag(e, e.version());
     }
 }

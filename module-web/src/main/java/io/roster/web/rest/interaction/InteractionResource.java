@@ -74,9 +74,7 @@ public class InteractionResource {
     @Operation(summary = "Get an interaction", description = "A deleted one is visible with INTERACTION_ADMIN only")
     public Response get(@PathParam("id") String id) {
         Interaction i = interactions.get(id);
-        return Response.ok(i)
-                .header("ETag", RestSupport.etagHeader(i.version()))
-                .build();
+        return RestSupport.okWithEtag(i, i.version());
     }
 
     @PATCH
@@ -93,9 +91,7 @@ public class InteractionResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Interaction i =
                 interactions.correct(id, RestSupport.ifMatch(ifMatch), json.mergePatch(body, InteractionDraft.class));
-        return Response.ok(i)
-                .header("ETag", RestSupport.etagHeader(i.version()))
-                .build();
+        return RestSupport.okWithEtag(i, i.version());
     }
 
     @DELETE
@@ -107,9 +103,7 @@ public class InteractionResource {
     @Operation(summary = "Delete an interaction (soft)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Interaction i = interactions.delete(id, RestSupport.ifMatch(ifMatch));
-        return Response.ok(i)
-                .header("ETag", RestSupport.etagHeader(i.version()))
-                .build();
+        return RestSupport.okWithEtag(i, i.version());
     }
 
     @GET

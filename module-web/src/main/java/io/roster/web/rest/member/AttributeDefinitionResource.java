@@ -86,9 +86,7 @@ public class AttributeDefinitionResource {
     @Operation(summary = "Get a custom attribute definition")
     public Response get(@PathParam("key") String key) {
         AttributeDefinition d = definitions.get(key);
-        return Response.ok(d)
-                .header("ETag", RestSupport.etagHeader(d.version()))
-                .build();
+        return RestSupport.okWithEtag(d, d.version());
     }
 
     @PATCH
@@ -118,8 +116,6 @@ public class AttributeDefinitionResource {
                 json.convert(MergePatch.apply(json.toTree(base), patch), NewAttributeDefinition.class);
         Long expected = RestSupport.ifMatch(ifMatch);
         AttributeDefinition d = definitions.update(key, expected == null ? current.version() : expected, wanted);
-        return Response.ok(d)
-                .header("ETag", RestSupport.etagHeader(d.version()))
-                .build();
+        return RestSupport.okWithEtag(d, d.version());
     }
 }

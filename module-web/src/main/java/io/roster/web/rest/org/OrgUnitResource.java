@@ -83,9 +83,7 @@ public class OrgUnitResource {
     @Operation(summary = "Get an org unit")
     public Response get(@PathParam("id") String id) {
         OrgUnit u = orgs.get(id);
-        return Response.ok(u)
-                .header("ETag", RestSupport.etagHeader(u.version()))
-                .build();
+        return RestSupport.okWithEtag(u, u.version());
     }
 
     @GET
@@ -133,9 +131,7 @@ public class OrgUnitResource {
             throw new ValidationException(errors);
         }
         OrgUnit u = orgs.update(id, RestSupport.ifMatch(ifMatch), json.convert(patch, OrgUnitChanges.class));
-        return Response.ok(u)
-                .header("ETag", RestSupport.etagHeader(u.version()))
-                .build();
+        return RestSupport.okWithEtag(u, u.version());
     }
 
     private static String blankToNull(String s) {
