@@ -12,12 +12,12 @@ import io.roster.api.timeline.TimelineService;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.member.DefaultMemberService;
 import io.roster.impl.member.SqlQuery;
-import io.roster.impl.persistence.MemberEntity;
 import io.roster.impl.persistence.TimelineEntryEntity;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Pages of {@code timeline_entry}, newest first, by one range scan of the (member, time, id) index (or the
@@ -50,7 +51,7 @@ public class DefaultTimelineService implements TimelineService {
     public Page<TimelineEntry> page(TimelineQuery q) {
         access.require(Permission.MEMBER_READ);
         validate(q);
-        MemberEntity member = members.memberForHistory(q.memberId());
+        UUID memberId = members.memberIdForHistory(q.memberId());
         PageRequest page = q.page() == null ? PageRequest.first() : q.page();
         Instant afterAt = null;
         UUID afterId = null;
@@ -59,8 +60,11 @@ public class DefaultTimelineService implements TimelineService {
             afterAt = Cursors.instant(v.get(0));
             afterId = Cursors.id(v.get(1));
         }
-        SqlQuery sql = TimelineSql.build(member.id, q, afterAt, afterId, page.limit() + 1);
-        Query query = em.createNativeQuery(sql.sql(), TimelineEntryEntity.class);
+        SqlQuery sql = TimelineSql.build(memberId, q, afterAt, afterId, page.limit() + 1);
+        // Entries are written by SQL, never through these instances: read-only, no snapshots, no auto-flush.
+        Query query = em.createNativeQuery(sql.sql(), TimelineEntryEntity.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setFlushMode(FlushModeType.COMMIT);
         for (int i = 0; i < sql.params().size(); i++) {
             query.setParameter(i + 1, sql.params().get(i));
         }
