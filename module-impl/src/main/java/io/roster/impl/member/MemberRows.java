@@ -1,10 +1,9 @@
 package io.roster.impl.member;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.api.interaction.ContactFacts;
+import io.roster.impl.common.JsonText;
 import io.roster.impl.common.NamedSql;
 import io.roster.impl.interaction.ContactFactsStore;
 import io.roster.impl.persistence.MemberConsentEntity;
@@ -32,7 +31,6 @@ import java.util.UUID;
  * write paths keep loading managed entities.
  */
 final class MemberRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<MemberEntity.PositionJson>> POSITIONS = new TypeReference<>() {};
     private static final TypeReference<TreeMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
@@ -85,12 +83,12 @@ final class MemberRows {
                 e.leftOn = rs.getObject(12, LocalDate.class);
                 short level = rs.getShort(13);
                 e.supportLevel = rs.wasNull() ? null : level;
-                e.positions = new ArrayList<>(json(rs.getString(14), POSITIONS));
+                e.positions = new ArrayList<>(JsonText.read(rs.getString(14), POSITIONS));
                 e.tags = strings(rs.getArray(15));
                 e.skills = strings(rs.getArray(16));
                 e.telegramUsername = rs.getString(17);
                 e.doNotContact = strings(rs.getArray(18));
-                e.customAttributes = json(rs.getString(19), ATTRIBUTES);
+                e.customAttributes = JsonText.read(rs.getString(19), ATTRIBUTES);
                 e.archivedAt = instant(rs, 20);
                 e.mergedIntoId = rs.getObject(21, UUID.class);
                 e.createdAt = instant(rs, 22);
@@ -109,7 +107,7 @@ final class MemberRows {
         if (rows == null) {
             return out;
         }
-        for (JsonNode row : tree(rows)) {
+        for (JsonNode row : JsonText.tree(rows)) {
             MemberContactEntity contact = new MemberContactEntity();
             contact.member = e;
             contact.kind = row.get(0).asText();
@@ -119,7 +117,8 @@ final class MemberRows {
             contact.primary = row.get(4).asBoolean();
             contact.status = text(row.get(5));
             JsonNode details = row.get(6);
-            contact.details = details == null || details.isNull() ? null : JSON.convertValue(details, DETAILS);
+            contact.details =
+                    details == null || details.isNull() ? null : JsonText.MAPPER.convertValue(details, DETAILS);
             out.add(contact);
         }
         return out;
@@ -130,7 +129,7 @@ final class MemberRows {
         if (rows == null) {
             return out;
         }
-        for (JsonNode row : tree(rows)) {
+        for (JsonNode row : JsonText.tree(rows)) {
             MemberConsentEntity consent = new MemberConsentEntity();
             consent.member = e;
             consent.channel = row.get(0).asText();
@@ -147,22 +146,6 @@ final class MemberRows {
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static JsonNode tree(String text) throws SQLException {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException ex) {
-            throw new SQLException("unreadable JSON in a member row", ex);
-        }
-    }
-
-    private static <T> T json(String text, TypeReference<T> type) throws SQLException {
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException ex) {
-            throw new SQLException("unreadable JSON in a member row", ex);
-        }
     }
 
     private static String[] strings(Array array) throws SQLException {
