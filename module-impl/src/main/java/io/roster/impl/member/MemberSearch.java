@@ -10,6 +10,8 @@ import io.roster.impl.common.Ids;
 import io.roster.impl.security.Access;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import java.util.UUID;
 public final class MemberSearch {
     static final String COLUMNS = "m.id, m.given_name, m.patronymic, m.family_name, m.status, m.org_unit_id,"
             + " m.support_level, m.tags, m.archived_at, m.updated_at, m.version, m.sort_key, m.created_at";
+
+    /** Words of a name query that must each match: family name, given name, patronymic, and one more. */
+    static final int MAX_NAME_WORDS = 4;
 
     private MemberSearch() {}
 
@@ -56,16 +61,26 @@ public final class MemberSearch {
         MemberSort sort = effectiveSort(query, kind);
         List<String> keys = kind == TextKind.NAME ? NameKeys.queryKeys(q) : List.of();
         String scoreExpr = null;
+        List<Object> scoreParams = new ArrayList<>();
         if (kind == TextKind.NAME) {
             if (keys.isEmpty()) {
                 return emptyQuery();
             }
-            String k1 = keys.get(0);
-            String k2 = keys.size() > 1 ? keys.get(1) : keys.get(0);
-            scoreExpr = "greatest(word_similarity(?, m.search_key), word_similarity(?, m.search_key))";
-            where.append(" and (m.search_key %> ? or m.search_key %> ?)");
-            params.add(k1);
-            params.add(k2);
+            // Every word of the query must match a word of the name (fuzzily): "Ларионова Алевтина" lists the
+            // Alevtinas Larionova, not every Alevtina. Each word is its own GIN condition, so the index intersects
+            // them; the score is the mean of the words' similarities, the better of the two readings.
+            List<String> condition = new ArrayList<>();
+            List<String> scores = new ArrayList<>();
+            for (List<String> words : keys.stream().map(MemberSearch::words).toList()) {
+                condition.add("(" + String.join(" and ", Collections.nCopies(words.size(), "m.search_key %> ?")) + ")");
+                params.addAll(words);
+                scores.add(
+                        "(" + String.join(" + ", Collections.nCopies(words.size(), "word_similarity(?, m.search_key)"))
+                                + ") / " + words.size());
+                scoreParams.addAll(words);
+            }
+            scoreExpr = scores.size() == 1 ? scores.get(0) : "greatest(" + String.join(", ", scores) + ")";
+            where.append(" and (").append(String.join(" or ", condition)).append(")");
         } else if (kind == TextKind.PHONE) {
             Optional<String> e164 = phones.toE164(q);
             if (e164.isEmpty()) {
@@ -151,8 +166,7 @@ public final class MemberSearch {
                             .append(" = ? and m.id > ?))");
                     float score = parseFloat(v.get(0));
                     for (int i = 0; i < 2; i++) {
-                        params.add(keys.get(0));
-                        params.add(keys.size() > 1 ? keys.get(1) : keys.get(0));
+                        params.addAll(scoreParams);
                         params.add(score);
                     }
                     params.add(uuid(v.get(1)));
@@ -171,8 +185,7 @@ public final class MemberSearch {
         List<Object> all = new ArrayList<>();
         if (scoreExpr != null) {
             sql.append(", ").append(scoreExpr).append(" as score");
-            all.add(keys.get(0));
-            all.add(keys.size() > 1 ? keys.get(1) : keys.get(0));
+            all.addAll(scoreParams);
         } else {
             sql.append(", null::real as score");
         }
@@ -180,6 +193,18 @@ public final class MemberSearch {
         all.addAll(params);
         all.add(page.limit() + 1);
         return new SqlQuery(sql.toString(), all);
+    }
+
+    /**
+     * The words of a query key that take part in matching: at most {@link #MAX_NAME_WORDS}; single letters (initials)
+     * only when there is nothing longer, because one letter matches half of all names.
+     */
+    static List<String> words(String key) {
+        List<String> all =
+                Arrays.stream(key.split(" ")).filter(w -> !w.isEmpty()).toList();
+        List<String> longer = all.stream().filter(w -> w.length() > 1).toList();
+        List<String> chosen = longer.isEmpty() ? all : longer;
+        return chosen.size() > MAX_NAME_WORDS ? chosen.subList(0, MAX_NAME_WORDS) : chosen;
     }
 
     private static String keyset(
