@@ -246,10 +246,17 @@ public class DefaultMemberService implements MemberService {
         }
         MemberSearch.TextKind kind = MemberSearch.textKind(query.q());
         MemberSort sort = MemberSearch.effectiveSort(query, kind);
-        SqlQuery sql = MemberSearch.build(query, scope, subtree, phones, clock.now());
+        String subtreePath = subtree;
         PageRequest page = query.page() == null ? PageRequest.first() : query.page();
         List<MemberSearch.Row> keys = new ArrayList<>();
         List<MemberSummary> rows = em.unwrap(Session.class).doReturningWork(c -> {
+            SqlQuery sql = MemberSearch.build(
+                    query,
+                    scope,
+                    subtreePath,
+                    phones,
+                    clock.now(),
+                    MemberSearch.perUnitApplies(c, query, scope, subtreePath));
             if (kind == MemberSearch.TextKind.NAME) {
                 try (PreparedStatement set =
                         c.prepareStatement("select set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
