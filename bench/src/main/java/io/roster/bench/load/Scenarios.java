@@ -8,6 +8,8 @@ import io.roster.api.member.MemberStatus;
 import io.roster.bench.generate.Latin;
 import io.roster.bench.generate.Person;
 import io.roster.impl.common.Ids;
+import io.roster.impl.interaction.ContactFactsStore;
+import io.roster.impl.member.MemberRows;
 import io.roster.impl.member.MemberSearch;
 import io.roster.impl.member.NameKeys;
 import io.roster.impl.member.PhoneNumbers;
@@ -63,10 +65,18 @@ public final class Scenarios {
                 paths(members, m -> "/api/v1/members/" + m.id()),
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, members).id());
-                    query(c, API_KEY, keyHash);
-                    query(c, "select * from member where id = ?", id);
-                    query(c, "select * from member_contact where member_id = ? order by kind, position", id);
-                    query(c, "select * from member_consent where member_id = ? order by channel", id);
+                    // The service's one statement: the member, its unit's path, contacts, consents, contact facts.
+                    Map<String, Object> values =
+                            new java.util.HashMap<>(ContactFactsStore.countParameters(Instant.now()));
+                    values.put("member", id);
+                    try (PreparedStatement ps = c.prepareStatement(MemberRows.PROFILE.sql())) {
+                        MemberRows.PROFILE.bind(ps, values);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                rs.getString(1);
+                            }
+                        }
+                    }
                 }));
         list.add(search(
                 "search-name-cyrillic",
@@ -103,7 +113,6 @@ public final class Scenarios {
                                 + "&status=MEMBER&status=SUPPORTER&sort=name&limit=50"),
                 (c, r) -> {
                     Samples.Unit d = pick(r, districts);
-                    query(c, API_KEY, keyHash);
                     query(c, "select path from org_unit where id = ?", UUID.fromString(d.id()));
                     MemberQuery q = new MemberQuery(
                             null,
@@ -134,7 +143,6 @@ public final class Scenarios {
                 List.of("/api/v1/members?tag=" + enc(Person.RU_ACTIVIST_TAG)
                         + "&consent=EMAIL&sort=-updatedAt&limit=50"),
                 (c, r) -> {
-                    query(c, API_KEY, keyHash);
                     MemberQuery q = new MemberQuery(
                             null,
                             null,
@@ -159,7 +167,6 @@ public final class Scenarios {
                 paths(members, m -> "/api/v1/members/" + m.id() + "/status-changes"),
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, members).id());
-                    query(c, API_KEY, keyHash);
                     query(c, "select * from member where id = ?", id);
                     query(
                             c,
@@ -206,8 +213,7 @@ public final class Scenarios {
                 paths(longHistory, l -> timelinePath(l.id()) + "?limit=" + TIMELINE_PAGE),
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, longHistory).id());
-                    query(c, API_KEY, keyHash);
-                    query(c, "select * from member where id = ?", id);
+                    query(c, MemberRows.HISTORY_LOOKUP, id);
                     query(c, TIMELINE_SQL + " order by occurred_at desc, id desc limit " + (TIMELINE_PAGE + 1), id);
                 }));
         Map<UUID, Object[]> deepBoundary = new ConcurrentHashMap<>();
@@ -220,8 +226,7 @@ public final class Scenarios {
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, longHistory).id());
                     Object[] after = deepBoundary.computeIfAbsent(id, m -> boundary(c, m));
-                    query(c, API_KEY, keyHash);
-                    query(c, "select * from member where id = ?", id);
+                    query(c, MemberRows.HISTORY_LOOKUP, id);
                     query(
                             c,
                             TIMELINE_SQL + " and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit "
@@ -246,7 +251,6 @@ public final class Scenarios {
                 "get.lua",
                 List.of("/api/v1/members?orgUnitId=" + region.id() + "&notContactedForDays=90&limit=50"),
                 (c, r) -> {
-                    query(c, API_KEY, keyHash);
                     query(c, "select path from org_unit where id = ?", UUID.fromString(region.id()));
                     MemberQuery q = new MemberQuery(
                             null,
@@ -315,7 +319,6 @@ public final class Scenarios {
         Samples.Member m = pick(r, members);
         UUID memberId = UUID.fromString(m.id());
         UUID id = Ids.newUuid();
-        query(c, API_KEY, keyHash);
         c.setAutoCommit(false);
         try {
             query(c, "select * from member where id = ?", memberId);
@@ -383,7 +386,6 @@ public final class Scenarios {
                         .toList(),
                 (c, r) -> {
                     String q = queries.get(r.nextInt(queries.size()));
-                    query(c, API_KEY, keyHash);
                     MemberQuery query = new MemberQuery(
                             q,
                             null,
@@ -439,7 +441,6 @@ public final class Scenarios {
             throws Exception {
         Samples.Member m = pick(r, members);
         UUID id = Ids.newUuid();
-        query(c, API_KEY, keyHash);
         c.setAutoCommit(false);
         try {
             String phone = "+38044" + String.format("%07d", r.nextInt(10_000_000));

@@ -459,8 +459,7 @@ public class DefaultMemberService implements MemberService {
         for (int hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
             UUID lookup = current;
             String[] row = session.doReturningWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select m.merged_into_id::text, u.path::text"
-                        + " from member m join org_unit u on u.id = m.org_unit_id where m.id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(MemberRows.HISTORY_LOOKUP)) {
                     ps.setObject(1, lookup);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;

@@ -30,7 +30,7 @@ import java.util.UUID;
  * snapshots of the JSON attributes, nothing to dirty-check at commit. The detached entity is only ever mapped, never merged; the
  * write paths keep loading managed entities.
  */
-final class MemberRows {
+public final class MemberRows {
     private static final TypeReference<List<MemberEntity.PositionJson>> POSITIONS = new TypeReference<>() {};
     private static final TypeReference<TreeMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
@@ -39,7 +39,7 @@ final class MemberRows {
      * The member, its home unit's path, its contacts and consents (as JSON arrays of rows) and its contact facts: one
      * statement, one round trip. Parameters: {@code :member} and those of {@link ContactFactsStore#COUNTS}.
      */
-    static final NamedSql PROFILE = NamedSql.of("select m.id, m.org_unit_id, m.given_name, m.patronymic,"
+    public static final NamedSql PROFILE = NamedSql.of("select m.id, m.org_unit_id, m.given_name, m.patronymic,"
             + " m.family_name, m.birth_date, m.gender, m.preferred_language, m.status, m.membership_number, m.joined_on,"
             + " m.left_on, m.support_level, m.positions::text, m.tags, m.skills, m.telegram_username, m.do_not_contact,"
             + " m.custom_attributes::text, m.archived_at, m.merged_into_id, m.created_at, m.updated_at, m.version,"
@@ -52,6 +52,10 @@ final class MemberRows {
             + " from member m join org_unit u on u.id = m.org_unit_id"
             + " cross join lateral (" + ContactFactsStore.COUNTS + ") f"
             + " where m.id = :member");
+
+    /** A member's merge pointer and home-unit path: one hop of following merges, with what the scope check needs. */
+    public static final String HISTORY_LOOKUP = "select m.merged_into_id::text, u.path::text"
+            + " from member m join org_unit u on u.id = m.org_unit_id where m.id = ?";
 
     /** A member (contacts and consents filled), the path of its home unit, and its contact facts. */
     record Loaded(MemberEntity member, String unitPath, ContactFacts facts) {}
