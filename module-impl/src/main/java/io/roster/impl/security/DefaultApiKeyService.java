@@ -4,6 +4,7 @@ import io.roster.api.common.Page;
 import io.roster.api.common.PageRequest;
 import io.roster.api.error.FieldError;
 import io.roster.api.error.ForbiddenException;
+import io.roster.api.error.InvalidStateException;
 import io.roster.api.error.NotFoundException;
 import io.roster.api.error.ValidationException;
 import io.roster.api.security.ApiKey;
@@ -200,6 +201,33 @@ public class DefaultApiKeyService implements ApiKeyService {
         String keyId = e.id.toString();
         recent.values().removeIf(r -> r.caller().id().equals(keyId));
         return map(e);
+    }
+
+    @Override
+    @Transactional
+    public IssuedApiKey rotate(String id) {
+        Caller caller = access.require(Permission.API_KEY_ADMIN);
+        ApiKeyEntity old = Ids.parse(id)
+                .map(u -> em.find(ApiKeyEntity.class, u, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElse(null);
+        if (old == null || !withinScope(old, access.scope())) {
+            throw new NotFoundException("api key", id);
+        }
+        if (old.revokedAt != null) {
+            throw new InvalidStateException("api-key-revoked", "a revoked key cannot be rotated; issue a new one");
+        }
+        Set<Permission> permissions = Arrays.stream(old.permissions)
+                .map(Permission::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+        if (!caller.permissions().containsAll(permissions)) {
+            throw new ForbiddenException("a key cannot be granted permissions its creator does not hold");
+        }
+        old.revokedAt = clock.now();
+        String secret = newSecret();
+        ApiKeyEntity e = store(old.name, secret, permissions, List.of(old.orgUnitIds), caller.id());
+        String oldId = old.id.toString();
+        recent.values().removeIf(r -> r.caller().id().equals(oldId));
+        return new IssuedApiKey(map(e), secret);
     }
 
     @Override
