@@ -1,48 +1,51 @@
 package io.roster.web.security;
 
 import io.roster.api.error.UnauthenticatedException;
-import io.roster.api.security.ApiKeyService;
 import io.roster.api.security.Caller;
 import io.roster.api.security.CallerContext;
 import io.roster.api.security.CallerKind;
+import io.roster.spi.security.PrincipalRequest;
+import io.roster.spi.security.PrincipalResolver;
 import io.roster.web.rest.problem.Problems;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every call under {@code /api/} is made by a principal, resolved in this order:
- *
- * <ol>
- *   <li>trusted headers from a configured reverse proxy (off by default, {@link TrustedHeaderSignIn});
- *   <li>{@code Authorization: Bearer rst_…}: an integrator's API key;
- *   <li>{@code Authorization: Bearer <JWT>}: the host CRM's signed staff token ({@link StaffSignIn}).
- * </ol>
- *
- * The resolved caller is bound for the request; services enforce its permissions and scope. API keys are rate
- * limited. Each failure is a 401 whose detail names the check that failed, never a claim or a secret.
+ * Every call under {@code /api/} is made by a principal. The installed {@link PrincipalResolver}s are asked in
+ * ascending priority until one answers: Roster's own are trusted headers from a configured proxy (100, off by
+ * default), API keys {@code Bearer rst_…} (200) and the host CRM's signed staff token {@code Bearer <JWT>} (300); a
+ * host may add its own. The resolved caller is bound for the request; services enforce its permissions and scope. API
+ * keys are rate limited. Each failure is a 401 whose detail names the check that failed, never a claim or a secret.
  */
 public class AuthenticationFilter {
-    private static final String BEARER = "Bearer ";
-
     @Inject
-    ApiKeyService apiKeys;
-
-    @Inject
-    StaffSignIn staff;
-
-    @Inject
-    TrustedHeaderSignIn trustedHeaders;
+    Instance<PrincipalResolver> resolverBeans;
 
     @Inject
     RateLimiter rateLimiter;
 
     @Inject
     CallerContext callers;
+
+    private List<PrincipalResolver> resolvers;
+
+    @PostConstruct
+    void order() {
+        List<PrincipalResolver> all = new ArrayList<>();
+        resolverBeans.forEach(all::add);
+        all.sort(Comparator.comparingInt(PrincipalResolver::priority).thenComparing(PrincipalResolver::id));
+        resolvers = List.copyOf(all);
+    }
 
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request, HttpServerRequest http) {
@@ -51,30 +54,27 @@ public class AuthenticationFilter {
             return null;
         }
         callers.bindRequestId(RequestIds.of(request));
-        String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        Caller proxied = trustedHeaders.resolve(peer, request::getHeaderString).orElse(null);
-        if (proxied != null) {
-            callers.bind(proxied);
-            return null;
+        PrincipalRequest principalRequest = new PrincipalRequest(
+                request.getHeaders(),
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                path);
+        Caller caller = null;
+        try {
+            for (PrincipalResolver r : resolvers) {
+                caller = r.resolve(principalRequest).orElse(null);
+                if (caller != null) {
+                    break;
+                }
+            }
+        } catch (UnauthenticatedException e) {
+            return Problems.of(e);
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (caller == null) {
+            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             return Problems.of(new UnauthenticatedException(
-                    "send an API key or a staff token as 'Authorization: Bearer <credential>'"));
-        }
-        String credential = header.substring(BEARER.length()).strip();
-        Caller caller;
-        if (StaffTokenVerifier.looksLikeJwt(credential)) {
-            try {
-                caller = staff.verify(credential);
-            } catch (StaffTokenVerifier.RejectedTokenException e) {
-                return Problems.of(new UnauthenticatedException(e.getMessage()));
-            }
-        } else {
-            caller = apiKeys.authenticate(credential).orElse(null);
-            if (caller == null) {
-                return Problems.of(new UnauthenticatedException("the API key is unknown or revoked"));
-            }
+                    principalRequest.bearer().isEmpty() || header == null
+                            ? "send an API key or a staff token as 'Authorization: Bearer <credential>'"
+                            : "the credential is neither an API key (rst_…) nor a staff token this server accepts"));
         }
         if (caller.kind() == CallerKind.API_KEY) {
             OptionalLong wait = rateLimiter.acquire(caller.id());

@@ -1,7 +1,10 @@
 package io.roster.web.security;
 
 import io.quarkus.runtime.Startup;
+import io.roster.api.error.UnauthenticatedException;
 import io.roster.api.security.Caller;
+import io.roster.spi.security.PrincipalRequest;
+import io.roster.spi.security.PrincipalResolver;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Startup
-public class StaffSignIn {
+public class StaffSignIn implements PrincipalResolver {
     @ConfigProperty(name = "roster.auth.jwt.public-key")
     Optional<String> publicKey;
 
@@ -96,5 +99,28 @@ public class StaffSignIn {
             throw new StaffTokenVerifier.RejectedTokenException("staff tokens are not enabled on this server");
         }
         return verifier.verify(token);
+    }
+
+    @Override
+    public String id() {
+        return "staff-token";
+    }
+
+    @Override
+    public int priority() {
+        return 300;
+    }
+
+    @Override
+    public Optional<Caller> resolve(PrincipalRequest request) {
+        Optional<String> token = request.bearer().filter(StaffTokenVerifier::looksLikeJwt);
+        if (token.isEmpty() || !enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(verifier.verify(token.get()));
+        } catch (StaffTokenVerifier.RejectedTokenException e) {
+            throw new UnauthenticatedException(e.getMessage());
+        }
     }
 }

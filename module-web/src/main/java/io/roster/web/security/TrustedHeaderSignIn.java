@@ -4,6 +4,8 @@ import io.roster.api.security.Caller;
 import io.roster.api.security.CallerKind;
 import io.roster.api.security.Role;
 import io.roster.api.security.Source;
+import io.roster.spi.security.PrincipalRequest;
+import io.roster.spi.security.PrincipalResolver;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ignored on any other connection.
  */
 @ApplicationScoped
-public class TrustedHeaderSignIn {
+public class TrustedHeaderSignIn implements PrincipalResolver {
     @ConfigProperty(name = "roster.auth.trusted-header.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -80,5 +82,20 @@ public class TrustedHeaderSignIn {
                 unrestricted ? Set.of() : units,
                 unrestricted,
                 Source.UI));
+    }
+
+    @Override
+    public String id() {
+        return "trusted-header";
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Optional<Caller> resolve(PrincipalRequest request) {
+        return resolve(request.remoteAddress(), name -> request.header(name).orElse(null));
     }
 }
