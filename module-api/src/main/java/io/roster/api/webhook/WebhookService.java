@@ -89,4 +89,12 @@ public interface WebhookService {
      * @return how many were attempted; fewer than {@code max} means none are due now
      */
     int dispatchDue(int max);
+
+    /**
+     * Forgets finished deliveries (delivered or failed) of events older than {@code before}, with their attempts, and
+     * those events. Pending deliveries are kept whatever their age. Idempotent; several instances may run it at once.
+     *
+     * @return how many events were forgotten
+     */
+    int forgetBefore(java.time.Instant before);
 }

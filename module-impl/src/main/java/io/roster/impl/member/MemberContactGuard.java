@@ -1,14 +1,9 @@
 package io.roster.impl.member;
 
-import io.roster.api.common.Page;
-import io.roster.api.common.PageRequest;
 import io.roster.api.member.AttributeConflictRule;
 import io.roster.api.member.Member;
 import io.roster.api.member.MemberDraft;
-import io.roster.api.member.MemberQuery;
 import io.roster.api.member.MemberService;
-import io.roster.api.member.MemberSummary;
-import io.roster.api.member.StatusChange;
 import io.roster.api.security.Caller;
 import io.roster.api.security.CallerContext;
 import io.roster.api.security.Permission;
@@ -24,11 +19,12 @@ import java.util.function.UnaryOperator;
  * Contact details leave the member service only as the caller may see them: masked without
  * {@link Permission#MEMBER_CONTACTS_READ}, and otherwise recorded in the audit trail as a read of that member's contact
  * details. A decorator, so every way into {@link MemberService} (REST, the bot, a Java host) gets the same answer and
- * the service's own rules stay about members.
+ * the service's own rules stay about members. Abstract: methods it does not name (lists carry no contact details) go
+ * to the service unchanged.
  */
 @Decorator
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
-public class MemberContactGuard implements MemberService {
+public abstract class MemberContactGuard implements MemberService {
     @Inject
     @Delegate
     MemberService delegate;
@@ -44,41 +40,32 @@ public class MemberContactGuard implements MemberService {
 
     @Override
     public Member create(MemberDraft draft, boolean allowDuplicates) {
-        // The creator typed these details itself: nothing is disclosed, so nothing is recorded as read.
-        return disclose(delegate.create(draft, allowDuplicates), false);
+        // The new profile holds only what its creator just gave: nothing is disclosed, so nothing is masked or
+        // recorded as read.
+        return delegate.create(draft, allowDuplicates);
     }
 
     @Override
     public Member get(String id) {
-        return disclose(delegate.get(id), true);
+        return disclose(delegate.get(id));
     }
 
     @Override
     public Member update(String id, Long expectedVersion, UnaryOperator<MemberDraft> changes) {
-        return disclose(delegate.update(id, expectedVersion, changes), true);
+        return disclose(delegate.update(id, expectedVersion, changes));
     }
 
     @Override
     public Member archive(String id, Long expectedVersion) {
-        return disclose(delegate.archive(id, expectedVersion), true);
-    }
-
-    @Override
-    public Page<MemberSummary> search(MemberQuery query) {
-        return delegate.search(query);
-    }
-
-    @Override
-    public Page<StatusChange> statusHistory(String id, PageRequest page) {
-        return delegate.statusHistory(id, page);
+        return disclose(delegate.archive(id, expectedVersion));
     }
 
     @Override
     public Member merge(String targetId, String sourceId, AttributeConflictRule rule, Long expectedTargetVersion) {
-        return disclose(delegate.merge(targetId, sourceId, rule, expectedTargetVersion), true);
+        return disclose(delegate.merge(targetId, sourceId, rule, expectedTargetVersion));
     }
 
-    private Member disclose(Member member, boolean recordRead) {
+    private Member disclose(Member member) {
         Caller caller = callers.current();
         if (!ContactMasking.hasContactDetails(member)) {
             return member;
@@ -86,9 +73,7 @@ public class MemberContactGuard implements MemberService {
         if (!caller.has(Permission.MEMBER_CONTACTS_READ)) {
             return ContactMasking.mask(member, phones.numbers());
         }
-        if (recordRead) {
-            audit.recordContactRead(member.id(), member.orgUnitId());
-        }
+        audit.recordContactRead(member.id(), member.orgUnitId());
         return member;
     }
 }

@@ -62,6 +62,9 @@ public class DefaultApiKeyService implements ApiKeyService {
     @Inject
     RosterClock clock;
 
+    @Inject
+    io.roster.impl.audit.AuditLog audit;
+
     /**
      * How long an authenticated key is remembered, so that a request does not pay a key lookup each time. A revocation
      * on this instance forgets the key at once; other instances stop accepting it within this time.
@@ -108,7 +111,15 @@ public class DefaultApiKeyService implements ApiKeyService {
         }
         String secret = newSecret();
         ApiKeyEntity e = store(name, secret, request.permissions(), unitIds, caller.id());
-        return new IssuedApiKey(map(e), secret);
+        ApiKey issued = map(e);
+        audit.record(
+                "api-key.issued",
+                "api-key",
+                e.id,
+                null,
+                java.util.Map.of(
+                        "name", issued.name(), "permissions", issued.permissions(), "orgUnitIds", issued.orgUnitIds()));
+        return new IssuedApiKey(issued, secret);
     }
 
     @Override
@@ -197,6 +208,7 @@ public class DefaultApiKeyService implements ApiKeyService {
         }
         if (e.revokedAt == null) {
             e.revokedAt = clock.now();
+            audit.record("api-key.revoked", "api-key", e.id, null, java.util.Map.of("revokedAt", e.revokedAt));
         }
         String keyId = e.id.toString();
         recent.values().removeIf(r -> r.caller().id().equals(keyId));
@@ -225,6 +237,7 @@ public class DefaultApiKeyService implements ApiKeyService {
         old.revokedAt = clock.now();
         String secret = newSecret();
         ApiKeyEntity e = store(old.name, secret, permissions, List.of(old.orgUnitIds), caller.id());
+        audit.record("api-key.rotated", "api-key", old.id, null, java.util.Map.of("replacedBy", e.id.toString()));
         String oldId = old.id.toString();
         recent.values().removeIf(r -> r.caller().id().equals(oldId));
         return new IssuedApiKey(map(e), secret);

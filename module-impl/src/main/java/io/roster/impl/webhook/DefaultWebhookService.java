@@ -59,6 +59,9 @@ public class DefaultWebhookService implements WebhookService {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    io.roster.impl.audit.AuditLog audit;
+
     private interface Work<T> {
         T run(Connection c) throws SQLException;
     }
@@ -104,7 +107,14 @@ public class DefaultWebhookService implements WebhookService {
                 return ps.executeUpdate();
             }
         });
-        return new CreatedWebhookSubscription(load(id), secret);
+        WebhookSubscription created = load(id);
+        audit.record(
+                "webhook-subscription.created",
+                "webhook-subscription",
+                id,
+                null,
+                java.util.Map.of("url", created.url(), "eventTypes", created.eventTypes()));
+        return new CreatedWebhookSubscription(created, secret);
     }
 
     @Override
@@ -207,7 +217,14 @@ public class DefaultWebhookService implements WebhookService {
                 return ps.executeUpdate();
             }
         });
-        return load(sid);
+        WebhookSubscription changed = load(sid);
+        java.util.Map<String, Object> diff = new java.util.LinkedHashMap<>();
+        change(diff, "url", current.url(), changed.url());
+        change(diff, "eventTypes", current.eventTypes(), changed.eventTypes());
+        change(diff, "active", current.active(), changed.active());
+        change(diff, "description", current.description(), changed.description());
+        audit.record("webhook-subscription.updated", "webhook-subscription", sid, null, diff);
+        return changed;
     }
 
     @Override
@@ -230,6 +247,16 @@ public class DefaultWebhookService implements WebhookService {
                 return ps.executeUpdate();
             }
         });
+        audit.record("webhook-subscription.deleted", "webhook-subscription", sid, null, java.util.Map.of());
+    }
+
+    private static void change(java.util.Map<String, Object> diff, String field, Object from, Object to) {
+        if (!java.util.Objects.equals(from, to)) {
+            java.util.Map<String, Object> fromTo = new java.util.LinkedHashMap<>();
+            fromTo.put("from", from);
+            fromTo.put("to", to);
+            diff.put(field, fromTo);
+        }
     }
 
     @Override
@@ -312,6 +339,29 @@ public class DefaultWebhookService implements WebhookService {
             sent++;
         }
         return sent;
+    }
+
+    @Override
+    @Transactional
+    public int forgetBefore(Instant before) {
+        return jdbc(c -> {
+            OffsetDateTime at = utc(before);
+            try (PreparedStatement ps = c.prepareStatement("delete from webhook_attempt a using webhook_delivery d"
+                    + " where a.delivery_id = d.id and d.status <> 'PENDING' and d.created_at < ?")) {
+                ps.setObject(1, at);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from webhook_delivery d where d.status <> 'PENDING' and d.created_at < ?")) {
+                ps.setObject(1, at);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from webhook_event e where e.occurred_at < ?"
+                    + " and not exists (select 1 from webhook_delivery d where d.event_id = e.id)")) {
+                ps.setObject(1, at);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     // --- reading --------------------------------------------------------------------------------------------------

@@ -128,6 +128,7 @@ public class AuthenticationApiTest {
 
     @Test
     void aRevokedKeyIsRefusedAtOnceAndARotatedKeyReplacesIt() {
+        java.time.Instant started = java.time.Instant.now().minusSeconds(1);
         Api admin = Api.admin(url);
         String omsk = region();
         JsonNode issued = admin.post(
@@ -160,6 +161,17 @@ public class AuthenticationApiTest {
 
         String newId = rotated.get("key").get("id").asText();
         admin.delete("/api/v1/api-keys/" + newId).expect(200);
+        // key changes are in the audit trail, without secrets
+        List<String> actions = new java.util.ArrayList<>();
+        for (JsonNode e : admin.get("/api/v1/audit-events?limit=200&from=" + started)
+                .expect(200)
+                .get("items")) {
+            if (List.of(id, newId).contains(e.path("entityId").asText())) {
+                actions.add(e.get("action").asText() + ":" + e.get("entityId").asText());
+                assertTrue(!e.toString().contains(secret) && !e.toString().contains(newSecret), e.toString());
+            }
+        }
+        assertEquals(List.of("api-key.revoked:" + newId, "api-key.rotated:" + id, "api-key.issued:" + id), actions);
         unauthenticated(Api.withKey(url, newSecret).get("/api/v1/org-units/" + omsk), "unknown or revoked");
     }
 

@@ -139,4 +139,41 @@ public class ContactMaskingApiTest {
                 .expect(200);
         assertEquals(3, contactReads(s.member()).size());
     }
+
+    @Test
+    void theNumberAnInteractionWasMadeOnIsMaskedToo() {
+        Setup s = member();
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("memberId", s.member());
+        call.put("type", "CALL");
+        call.put("channel", "PHONE");
+        call.put("phone", s.phone());
+        String id = Api.admin(url)
+                .post("/api/v1/interactions", call)
+                .expect(201)
+                .get("id")
+                .asText();
+        Api viewer = Api.withKey(url, TestTokens.staff("viewer-2", List.of("viewer"), List.of(s.unit())));
+        String masked = viewer.get("/api/v1/interactions/" + id)
+                .expect(200)
+                .get("phone")
+                .asText();
+        assertTrue(masked.startsWith("+7 *** ***-"), masked);
+        assertEquals(
+                masked,
+                viewer.get("/api/v1/members/" + s.member() + "/interactions")
+                        .expect(200)
+                        .get("items")
+                        .get(0)
+                        .get("phone")
+                        .asText());
+        Api organiser = Api.withKey(url, TestTokens.staff("organiser-8", List.of("organiser"), List.of(s.unit())));
+        assertEquals(
+                s.phone(),
+                organiser
+                        .get("/api/v1/interactions/" + id)
+                        .expect(200)
+                        .get("phone")
+                        .asText());
+    }
 }

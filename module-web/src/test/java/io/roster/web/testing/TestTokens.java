@@ -55,10 +55,7 @@ public final class TestTokens {
         try {
             Files.createDirectories(dir);
             Path jwks = dir.resolve("crm-jwks.json");
-            Files.writeString(
-                    jwks,
-                    new JsonWebKeySet(RSA, EC).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
-                    StandardCharsets.UTF_8);
+            Files.writeString(jwks, jwks(), StandardCharsets.UTF_8);
             System.setProperty(
                     "roster.auth.jwt.jwks-location", jwks.toAbsolutePath().toString());
             System.setProperty("roster.auth.jwt.issuer", ISSUER);
@@ -66,6 +63,11 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The host's public keys as a JWKS document. */
+    public static String jwks() {
+        return new JsonWebKeySet(RSA, EC).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     /** Claims of a valid token for a staff member, to adjust before signing. */
