@@ -30,8 +30,13 @@ public final class RosterServer implements AutoCloseable {
      */
     public static RosterServer start(Path jar, int port, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(
-                        List.of("java", "-jar", jar.toAbsolutePath().toString()))
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        "java",
+                        // As docs/operations.md and the README run it.
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);

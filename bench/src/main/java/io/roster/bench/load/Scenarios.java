@@ -120,7 +120,12 @@ public final class Scenarios {
                             false,
                             MemberSort.NAME,
                             new PageRequest(50, null));
-                    run(c, MemberSearch.build(q, Access.Scope.UNRESTRICTED, d.path(), PHONES), false);
+                    // The service's statements: the unit count that chooses the per-unit read, then the page.
+                    boolean perUnit = MemberSearch.perUnitApplies(c, q, Access.Scope.UNRESTRICTED, d.path());
+                    run(
+                            c,
+                            MemberSearch.build(q, Access.Scope.UNRESTRICTED, d.path(), PHONES, Instant.now(), perUnit),
+                            false);
                 }));
         list.add(new Scenario(
                 "list-segment",
@@ -260,7 +265,13 @@ public final class Scenarios {
                             new PageRequest(50, null));
                     run(
                             c,
-                            MemberSearch.build(q, Access.Scope.UNRESTRICTED, region.path(), PHONES, Instant.now()),
+                            MemberSearch.build(
+                                    q,
+                                    Access.Scope.UNRESTRICTED,
+                                    region.path(),
+                                    PHONES,
+                                    Instant.now(),
+                                    MemberSearch.perUnitApplies(c, q, Access.Scope.UNRESTRICTED, region.path())),
                             false);
                 }));
         list.add(new Scenario(

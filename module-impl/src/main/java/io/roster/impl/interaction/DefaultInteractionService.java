@@ -345,7 +345,7 @@ public class DefaultInteractionService implements InteractionService {
     @Transactional
     public Page<Interaction> ofMember(String memberId, PageRequest page) {
         access.require(Permission.MEMBER_READ);
-        MemberEntity member = members.memberForHistory(memberId);
+        UUID member = members.memberIdForHistory(memberId);
         Instant afterAt = null;
         UUID afterId = null;
         if (page.cursor() != null) {
@@ -358,7 +358,7 @@ public class DefaultInteractionService implements InteractionService {
                         + (afterId == null ? "" : " and (i.occurredAt, i.id) < (:at, :id)")
                         + " order by i.occurredAt desc, i.id desc",
                 InteractionEntity.class);
-        q.setParameter("m", member.id);
+        q.setParameter("m", member);
         if (afterId != null) {
             q.setParameter("at", afterAt).setParameter("id", afterId);
         }
@@ -376,7 +376,7 @@ public class DefaultInteractionService implements InteractionService {
     @Transactional
     public ContactFacts factsOf(String memberId) {
         access.require(Permission.MEMBER_READ);
-        return facts.facts(members.memberForHistory(memberId).id, clock.now());
+        return facts.facts(members.memberIdForHistory(memberId), clock.now());
     }
 
     @Override

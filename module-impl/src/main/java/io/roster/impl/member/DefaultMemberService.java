@@ -9,6 +9,7 @@ import io.roster.api.error.InvalidStateException;
 import io.roster.api.error.NotFoundException;
 import io.roster.api.error.StaleVersionException;
 import io.roster.api.error.ValidationException;
+import io.roster.api.interaction.ContactFacts;
 import io.roster.api.member.Address;
 import io.roster.api.member.AttributeConflictRule;
 import io.roster.api.member.Consent;
@@ -83,6 +84,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class DefaultMemberService implements MemberService {
     private static final int MAX_DUPLICATE_CANDIDATES = 10;
+    private static final int MAX_MERGE_HOPS = 8;
 
     @PersistenceContext
     EntityManager em;
@@ -148,7 +150,30 @@ public class DefaultMemberService implements MemberService {
     @Transactional
     public Member get(String id) {
         access.require(Permission.MEMBER_READ);
-        return map(resolve(id));
+        Access.Scope scope = access.scope();
+        // Read over JDBC into a detached entity: the most frequent request takes no snapshots and dirty-checks
+        // nothing. A flush first, so that a caller's own transaction sees what it changed (cheap when nothing is
+        // loaded, which is the case of a request that only reads).
+        em.flush();
+        Instant now = clock.now();
+        MemberRows.Loaded loaded = em.unwrap(Session.class).doReturningWork(c -> {
+            UUID current = Ids.parse(id).orElse(null);
+            for (int hop = 0; current != null && hop <= MAX_MERGE_HOPS; hop++) {
+                MemberRows.Loaded row = MemberRows.profile(c, current, now);
+                if (row == null) {
+                    return null;
+                }
+                if (row.member().mergedIntoId == null) {
+                    return scope.contains(row.unitPath()) ? row : null;
+                }
+                current = row.member().mergedIntoId;
+            }
+            return null;
+        });
+        if (loaded == null) {
+            throw new NotFoundException("member", id);
+        }
+        return map(loaded.member(), loaded.facts());
     }
 
     @Override
@@ -221,10 +246,17 @@ public class DefaultMemberService implements MemberService {
         }
         MemberSearch.TextKind kind = MemberSearch.textKind(query.q());
         MemberSort sort = MemberSearch.effectiveSort(query, kind);
-        SqlQuery sql = MemberSearch.build(query, scope, subtree, phones, clock.now());
+        String subtreePath = subtree;
         PageRequest page = query.page() == null ? PageRequest.first() : query.page();
         List<MemberSearch.Row> keys = new ArrayList<>();
         List<MemberSummary> rows = em.unwrap(Session.class).doReturningWork(c -> {
+            SqlQuery sql = MemberSearch.build(
+                    query,
+                    scope,
+                    subtreePath,
+                    phones,
+                    clock.now(),
+                    MemberSearch.perUnitApplies(c, query, scope, subtreePath));
             if (kind == MemberSearch.TextKind.NAME) {
                 try (PreparedStatement set =
                         c.prepareStatement("select set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
@@ -415,6 +447,41 @@ public class DefaultMemberService implements MemberService {
     }
 
     /**
+     * The id of the member whose history {@code id} names, merges followed, without loading the profile: one indexed
+     * lookup of the member's merge pointer and home-unit path per hop. Sees what the transaction has flushed.
+     *
+     * @throws NotFoundException when unknown or outside scope
+     */
+    public UUID memberIdForHistory(String id) {
+        UUID current = Ids.parse(id).orElseThrow(() -> new NotFoundException("member", id));
+        em.flush();
+        Session session = em.unwrap(Session.class);
+        for (int hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+            UUID lookup = current;
+            String[] row = session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select m.merged_into_id::text, u.path::text"
+                        + " from member m join org_unit u on u.id = m.org_unit_id where m.id = ?")) {
+                    ps.setObject(1, lookup);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+                    }
+                }
+            });
+            if (row == null) {
+                break;
+            }
+            if (row[0] == null) {
+                if (!access.scope().contains(row[1])) {
+                    break;
+                }
+                return current;
+            }
+            current = UUID.fromString(row[0]);
+        }
+        throw new NotFoundException("member", id);
+    }
+
+    /**
      * Applies a change that a rule derives from history (an interaction's outcome: a wrong number, a move, a death),
      * in the caller's transaction. It needs no member permission of the caller: the caller recorded the fact, Roster
      * draws the consequence. Recorded in the status history, timeline and audit trail like any change.
@@ -450,7 +517,7 @@ public class DefaultMemberService implements MemberService {
     private MemberEntity resolveForScope(String id, boolean followMerges) {
         MemberEntity e = Ids.parse(id).map(u -> em.find(MemberEntity.class, u)).orElse(null);
         int hops = 0;
-        while (followMerges && e != null && e.mergedIntoId != null && hops++ < 8) {
+        while (followMerges && e != null && e.mergedIntoId != null && hops++ < MAX_MERGE_HOPS) {
             e = em.find(MemberEntity.class, e.mergedIntoId);
         }
         if (e == null) {
@@ -1029,6 +1096,11 @@ public class DefaultMemberService implements MemberService {
 
     /** The member; with {@code withFacts} false its contact facts are left out (for drafts and merges). */
     Member map(MemberEntity e, boolean withFacts) {
+        return map(e, withFacts ? facts.facts(e.id, clock.now()) : null);
+    }
+
+    /** The member with these contact facts (null: left out). */
+    private Member map(MemberEntity e, ContactFacts contactFacts) {
         List<Phone> phoneList = new ArrayList<>();
         List<Email> emailList = new ArrayList<>();
         List<Address> addressList = new ArrayList<>();
@@ -1092,7 +1164,7 @@ public class DefaultMemberService implements MemberService {
                 e.createdAt,
                 e.updatedAt,
                 e.version,
-                withFacts ? facts.facts(e.id, clock.now()) : null);
+                contactFacts);
     }
 
     private static <T> List<T> nullToEmpty(List<T> list) {

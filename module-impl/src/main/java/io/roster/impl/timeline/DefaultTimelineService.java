@@ -10,22 +10,23 @@ import io.roster.api.timeline.TimelineEntry;
 import io.roster.api.timeline.TimelineQuery;
 import io.roster.api.timeline.TimelineService;
 import io.roster.impl.common.Cursors;
+import io.roster.impl.common.JsonText;
 import io.roster.impl.member.DefaultMemberService;
 import io.roster.impl.member.SqlQuery;
-import io.roster.impl.persistence.MemberEntity;
-import io.roster.impl.persistence.TimelineEntryEntity;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Pages of {@code timeline_entry}, newest first, by one range scan of the (member, time, id) index (or the
@@ -50,7 +51,7 @@ public class DefaultTimelineService implements TimelineService {
     public Page<TimelineEntry> page(TimelineQuery q) {
         access.require(Permission.MEMBER_READ);
         validate(q);
-        MemberEntity member = members.memberForHistory(q.memberId());
+        UUID memberId = members.memberIdForHistory(q.memberId());
         PageRequest page = q.page() == null ? PageRequest.first() : q.page();
         Instant afterAt = null;
         UUID afterId = null;
@@ -59,31 +60,34 @@ public class DefaultTimelineService implements TimelineService {
             afterAt = Cursors.instant(v.get(0));
             afterId = Cursors.id(v.get(1));
         }
-        SqlQuery sql = TimelineSql.build(member.id, q, afterAt, afterId, page.limit() + 1);
-        Query query = em.createNativeQuery(sql.sql(), TimelineEntryEntity.class);
-        for (int i = 0; i < sql.params().size(); i++) {
-            query.setParameter(i + 1, sql.params().get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<TimelineEntryEntity> rows = query.getResultList();
+        SqlQuery sql = TimelineSql.build(memberId, q, afterAt, afterId, page.limit() + 1);
+        // Plain JDBC: entries are written by SQL and only read here, so the persistence context has nothing to add.
+        List<TimelineEntry> rows = em.unwrap(Session.class).doReturningWork(c -> {
+            List<TimelineEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = sql.prepare(c);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID ref = rs.getObject(7, UUID.class);
+                    out.add(new TimelineEntry(
+                            rs.getString(1),
+                            rs.getString(2),
+                            EntryKind.valueOf(rs.getString(3)),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(),
+                            rs.getString(5),
+                            rs.getString(6),
+                            ref == null ? null : ref.toString(),
+                            rs.getString(8),
+                            JsonText.object(rs.getString(9))));
+                }
+            }
+            return out;
+        });
         String next = null;
+        List<TimelineEntry> items = rows;
         if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            TimelineEntryEntity last = rows.get(rows.size() - 1);
-            next = Cursors.encode("timeline", last.occurredAt, last.id);
-        }
-        List<TimelineEntry> items = new ArrayList<>();
-        for (TimelineEntryEntity t : rows) {
-            items.add(new TimelineEntry(
-                    t.id.toString(),
-                    t.memberId.toString(),
-                    EntryKind.valueOf(t.kind),
-                    t.occurredAt,
-                    t.type,
-                    t.channel,
-                    t.refId == null ? null : t.refId.toString(),
-                    t.title,
-                    t.data == null ? Map.of() : t.data));
+            items = rows.subList(0, page.limit());
+            TimelineEntry last = items.get(items.size() - 1);
+            next = Cursors.encode("timeline", last.occurredAt(), UUID.fromString(last.id()));
         }
         return new Page<>(items, next);
     }

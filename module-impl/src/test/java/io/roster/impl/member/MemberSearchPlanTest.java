@@ -1,5 +1,6 @@
 package io.roster.impl.member;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,10 +198,63 @@ class MemberSearchPlanTest {
                 new MemberSearch.Row(java.util.UUID.fromString(id), sortKey, Instant.now(), Instant.now(), 0f));
     }
 
-    private static void assertIndexed(MemberQuery q, Access.Scope scope, String subtree) throws Exception {
-        SqlQuery sql = MemberSearch.build(q, scope, subtree, PHONES);
-        StringBuilder plan = new StringBuilder();
+    @Test
+    void nameSortedListOfADistrictIsReadUnitByUnitAndAgreesWithTheWholeSort() throws Exception {
+        MemberQuery first = query(
+                null, null, Set.of(MemberStatus.VOLUNTEER, MemberStatus.PROSPECT), null, null, MemberSort.NAME, null);
         try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            assertTrue(MemberSearch.perUnitApplies(c, first, Access.Scope.UNRESTRICTED, districtPath));
+            assertFalse(
+                    MemberSearch.perUnitApplies(c, first, Access.Scope.UNRESTRICTED, null),
+                    "the whole organisation is not read unit by unit");
+            List<String> perUnit = ids(
+                    c, MemberSearch.build(first, Access.Scope.UNRESTRICTED, districtPath, PHONES, Instant.now(), true));
+            List<String> whole = ids(
+                    c,
+                    MemberSearch.build(first, Access.Scope.UNRESTRICTED, districtPath, PHONES, Instant.now(), false));
+            assertEquals(whole, perUnit, "same page, same order");
+            assertEquals(51, perUnit.size());
+            // The next page from the 50th row, both ways.
+            MemberQuery second = query(
+                    null,
+                    null,
+                    Set.of(MemberStatus.VOLUNTEER, MemberStatus.PROSPECT),
+                    null,
+                    null,
+                    MemberSort.NAME,
+                    cursorFor(first, "", perUnit.get(49)));
+            assertEquals(
+                    ids(
+                            c,
+                            MemberSearch.build(
+                                    second, Access.Scope.UNRESTRICTED, districtPath, PHONES, Instant.now(), false)),
+                    ids(
+                            c,
+                            MemberSearch.build(
+                                    second, Access.Scope.UNRESTRICTED, districtPath, PHONES, Instant.now(), true)));
+        }
+        String plan = assertIndexed(first, Access.Scope.UNRESTRICTED, districtPath);
+        assertTrue(plan.contains("member_org_sort_idx"), "per-unit walk of the sort index expected:\n" + plan);
+    }
+
+    private static List<String> ids(Connection c, SqlQuery sql) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = sql.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString("id"));
+            }
+        }
+        return out;
+    }
+
+    private static String assertIndexed(MemberQuery q, Access.Scope scope, String subtree) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        SqlQuery sql;
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            // The same choice the service makes.
+            sql = MemberSearch.build(
+                    q, scope, subtree, PHONES, Instant.now(), MemberSearch.perUnitApplies(c, q, scope, subtree));
             try (Statement s = c.createStatement()) {
                 s.execute("select set_config('pg_trgm.word_similarity_threshold', '0.5', false)");
             }
@@ -220,5 +274,6 @@ class MemberSearchPlanTest {
             assertTrue(rows > 0, "the query should find something in the generated data:\n" + sql.sql());
         }
         assertFalse(SEQ_SCAN.matcher(plan).find(), "sequential scan in plan:\n" + plan + "\nfor\n" + sql.sql());
+        return plan.toString();
     }
 }

@@ -71,7 +71,8 @@ class PackagedServerIT {
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar", "--demo")
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", "target/quarkus-app/quarkus-run.jar", "--demo")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ROSTER_"));

@@ -76,6 +76,27 @@ public class MemberSearchApiTest {
     }
 
     @Test
+    void everyWordOfANameQueryMustMatchSoACommonGivenNameDoesNotListEveryone() {
+        Api api = Api.admin(url);
+        String root = root(api);
+        String wanted = create(api, Fixtures.person(root, "Алевтина", "Ивановна", "Ларионова"));
+        String sameGivenName = create(api, Fixtures.person(root, "Алевтина", "Петровна", "Кузнецова"));
+        String sameFamilyName = create(api, Fixtures.person(root, "Ольга", null, "Ларионова"));
+
+        for (String q :
+                List.of("Ларионова Алевтина", "Алевтина Ларионова", "Larionova Alevtina", "Ларионва Алевтина")) {
+            List<String> ids = ids(api.get("/api/v1/members?orgUnitId=" + root + "&q=" + Api.enc(q))
+                    .expect(200));
+            assertEquals(List.of(wanted), ids, "q=" + q);
+        }
+        // One word still lists everyone who has it, family or given name.
+        List<String> ids = ids(api.get("/api/v1/members?orgUnitId=" + root + "&q=" + Api.enc("Ларионова"))
+                .expect(200));
+        assertTrue(ids.containsAll(List.of(wanted, sameFamilyName)), "got " + ids);
+        assertFalse(ids.contains(sameGivenName), "got " + ids);
+    }
+
+    @Test
     void aClearlyDifferentNameFindsNothing() {
         Api api = Api.admin(url);
         String root = root(api);
