@@ -354,9 +354,9 @@ public final class Scenarios {
                     c.createArrayOf("uuid", new Object[] {memberId}));
             update(
                     c,
-                    "insert into audit_event (id, occurred_at, actor_id, actor_kind, source, action, entity_type,"
-                            + " entity_id, member_id, changes) values (?, now(), 'bench', 'API_KEY', 'API',"
-                            + " 'interaction.created', 'interaction', ?, ?, cast(? as jsonb))",
+                    // appended to the hash chain as Roster does it (the row lock on the chain head included)
+                    "select audit_append(?, now(), 'bench', 'API_KEY', null, 'API', 'interaction.created',"
+                            + " 'interaction', ?, ?, null, null, cast(? as jsonb))",
                     Ids.newUuid(),
                     id,
                     memberId,
@@ -515,7 +515,7 @@ public final class Scenarios {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            ps.executeUpdate();
+            ps.execute();
         }
     }
 

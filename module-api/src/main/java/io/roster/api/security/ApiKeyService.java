@@ -44,6 +44,19 @@ public interface ApiKeyService {
     ApiKey revoke(String id);
 
     /**
+     * Rotates a key: issues a new key with the same name, permissions and scope, and revokes the old one, in one
+     * transaction. The new secret is returned this once.
+     *
+     * @return the new key with its secret
+     * @throws io.roster.api.error.NotFoundException when there is no such key, or it reaches outside the caller's
+     *     scope
+     * @throws io.roster.api.error.InvalidStateException when the key is already revoked ({@code api-key-revoked})
+     * @throws io.roster.api.error.ForbiddenException without {@link Permission#API_KEY_ADMIN}, or when the key holds
+     *     permissions the caller does not
+     */
+    IssuedApiKey rotate(String id);
+
+    /**
      * The caller a secret stands for, if it is an active key. Does not need a bound caller.
      *
      * @return the caller, or empty when the secret is unknown or revoked

@@ -24,4 +24,15 @@ public interface CallerContext {
      * @return what the work returned
      */
     <T> T runAs(Caller caller, Supplier<T> work);
+
+    /**
+     * The id of the request the current unit of work serves (from {@code X-Request-Id} or generated), recorded in the
+     * audit trail; {@code null} outside a request.
+     */
+    default String requestId() {
+        return null;
+    }
+
+    /** Remembers the id of the current request, for {@link #requestId()}. Hosts may leave it unset. */
+    default void bindRequestId(String requestId) {}
 }

@@ -23,5 +23,9 @@ public enum Permission {
     /** See deleted interactions; define interaction types. */
     INTERACTION_ADMIN,
     /** Create events and mark registrations and attendance. */
-    EVENT_WRITE;
+    EVENT_WRITE,
+    /** Read the audit trail and verify its hash chain. */
+    AUDIT_READ,
+    /** Manage webhook subscriptions, read their delivery log, redeliver. */
+    WEBHOOK_ADMIN;
 }

@@ -4,6 +4,7 @@ import io.roster.api.common.Page;
 import io.roster.api.common.PageRequest;
 import io.roster.api.error.FieldError;
 import io.roster.api.error.ForbiddenException;
+import io.roster.api.error.InvalidStateException;
 import io.roster.api.error.NotFoundException;
 import io.roster.api.error.ValidationException;
 import io.roster.api.security.ApiKey;
@@ -61,6 +62,9 @@ public class DefaultApiKeyService implements ApiKeyService {
     @Inject
     RosterClock clock;
 
+    @Inject
+    io.roster.impl.audit.AuditLog audit;
+
     /**
      * How long an authenticated key is remembered, so that a request does not pay a key lookup each time. A revocation
      * on this instance forgets the key at once; other instances stop accepting it within this time.
@@ -107,7 +111,15 @@ public class DefaultApiKeyService implements ApiKeyService {
         }
         String secret = newSecret();
         ApiKeyEntity e = store(name, secret, request.permissions(), unitIds, caller.id());
-        return new IssuedApiKey(map(e), secret);
+        ApiKey issued = map(e);
+        audit.record(
+                "api-key.issued",
+                "api-key",
+                e.id,
+                null,
+                java.util.Map.of(
+                        "name", issued.name(), "permissions", issued.permissions(), "orgUnitIds", issued.orgUnitIds()));
+        return new IssuedApiKey(issued, secret);
     }
 
     @Override
@@ -196,10 +208,39 @@ public class DefaultApiKeyService implements ApiKeyService {
         }
         if (e.revokedAt == null) {
             e.revokedAt = clock.now();
+            audit.record("api-key.revoked", "api-key", e.id, null, java.util.Map.of("revokedAt", e.revokedAt));
         }
         String keyId = e.id.toString();
         recent.values().removeIf(r -> r.caller().id().equals(keyId));
         return map(e);
+    }
+
+    @Override
+    @Transactional
+    public IssuedApiKey rotate(String id) {
+        Caller caller = access.require(Permission.API_KEY_ADMIN);
+        ApiKeyEntity old = Ids.parse(id)
+                .map(u -> em.find(ApiKeyEntity.class, u, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElse(null);
+        if (old == null || !withinScope(old, access.scope())) {
+            throw new NotFoundException("api key", id);
+        }
+        if (old.revokedAt != null) {
+            throw new InvalidStateException("api-key-revoked", "a revoked key cannot be rotated; issue a new one");
+        }
+        Set<Permission> permissions = Arrays.stream(old.permissions)
+                .map(Permission::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+        if (!caller.permissions().containsAll(permissions)) {
+            throw new ForbiddenException("a key cannot be granted permissions its creator does not hold");
+        }
+        old.revokedAt = clock.now();
+        String secret = newSecret();
+        ApiKeyEntity e = store(old.name, secret, permissions, List.of(old.orgUnitIds), caller.id());
+        audit.record("api-key.rotated", "api-key", old.id, null, java.util.Map.of("replacedBy", e.id.toString()));
+        String oldId = old.id.toString();
+        recent.values().removeIf(r -> r.caller().id().equals(oldId));
+        return new IssuedApiKey(map(e), secret);
     }
 
     @Override

@@ -52,4 +52,18 @@ public class DefaultCallerContext implements CallerContext {
             }
         }
     }
+
+    @Override
+    public String requestId() {
+        try {
+            return requestHolder.get().requestId();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void bindRequestId(String requestId) {
+        requestHolder.get().setRequestId(requestId);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class RequestCallerHolder {
     private Caller caller;
+    private String requestId;
 
     public Caller get() {
         return caller;
@@ -14,5 +15,13 @@ public class RequestCallerHolder {
 
     public void set(Caller caller) {
         this.caller = caller;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
     }
 }

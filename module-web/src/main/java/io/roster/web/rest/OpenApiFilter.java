@@ -79,7 +79,8 @@ public class OpenApiFilter implements OASFilter {
                 OASFactory.createSecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
-                        .description("An API key: Authorization: Bearer rst_…"));
+                        .description("An API key (Authorization: Bearer rst_…) or the host CRM's signed staff token"
+                                + " (Authorization: Bearer <JWT>)"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -92,7 +93,7 @@ public class OpenApiFilter implements OASFilter {
                 SecurityRequirement requirement =
                         OASFactory.createSecurityRequirement().addScheme("apiKey");
                 op.setSecurity(List.of(requirement));
-                for (String status : List.of("400", "401", "403", "404", "409", "412", "422")) {
+                for (String status : List.of("400", "401", "403", "404", "409", "412", "422", "429")) {
                     if (op.getResponses() != null && op.getResponses().getAPIResponse(status) == null) {
                         op.getResponses().addAPIResponse(status, problem());
                     }

@@ -2,6 +2,7 @@ package io.roster.web.server;
 
 import io.quarkus.scheduler.Scheduled;
 import io.roster.api.idempotency.IdempotencyService;
+import io.roster.api.webhook.WebhookService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,8 +18,19 @@ public class Housekeeping {
     @ConfigProperty(name = "roster.idempotency.retention", defaultValue = "PT24H")
     Duration idempotencyRetention;
 
+    @Inject
+    WebhookService webhooks;
+
+    @ConfigProperty(name = "roster.webhooks.retention", defaultValue = "P30D")
+    Duration webhookRetention;
+
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldIdempotencyKeys() {
         idempotency.forgetBefore(Instant.now().minus(idempotencyRetention));
+    }
+
+    @Scheduled(every = "10m", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldWebhookDeliveries() {
+        webhooks.forgetBefore(Instant.now().minus(webhookRetention));
     }
 }

@@ -37,6 +37,15 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("roster.db.user", database.user());
         System.setProperty("roster.db.password", database.password());
         System.setProperty("roster.bootstrap.admin-key", ADMIN_KEY);
+        TestTokens.configure(Path.of("target", "test-roster-data").toAbsolutePath());
+        // Tests send many requests with one key; RateLimitApiTest lowers this for its own deployment.
+        System.setProperty("roster.rate-limit.per-minute", "1000000");
+        System.setProperty("roster.rate-limit.burst", "1000000");
+        System.setProperty("roster.http.cors-origins", "https://crm.example.org");
+        // Webhook retries within a test's patience: 0.3 s, 0.6 s, 1.2 s, …
+        System.setProperty("roster.webhooks.retry-base", "PT0.3S");
+        System.setProperty("roster.webhooks.poll-interval", "PT0.1S");
+        System.setProperty("roster.webhooks.timeout", "PT5S");
         ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
     }
 

@@ -124,6 +124,19 @@ public final class Problems {
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
     }
 
+    /** A 429 for a caller over its rate limit, with the seconds to wait in {@code Retry-After}. */
+    public static Response tooManyRequests(long retryAfterSeconds) {
+        return Response.status(429)
+                .type(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .entity(body(
+                        "rate-limited",
+                        "Too many requests",
+                        429,
+                        "this API key is over its rate limit; retry after " + retryAfterSeconds + " s"))
+                .build();
+    }
+
     /** A problem with only a status: unknown path, wrong method, unsupported media type. */
     public static Response status(int status, String code, String title, String detail) {
         return Response.status(status)

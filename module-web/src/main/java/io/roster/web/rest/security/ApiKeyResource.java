@@ -92,4 +92,22 @@ public class ApiKeyResource {
     public ApiKey revoke(@PathParam("id") String id) {
         return keys.revoke(id);
     }
+
+    @POST
+    @Path("/{id}/rotations")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key with its secret; the old key is revoked",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedApiKey.class)))
+    @Operation(
+            summary = "Rotate an API key",
+            description = "Issues a new secret with the same name, permissions and scope and revokes the old key")
+    public Response rotate(@PathParam("id") String id) {
+        IssuedApiKey k = keys.rotate(id);
+        return Response.status(201)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Location", "/api/v1/api-keys/" + k.key().id())
+                .entity(json.write(k))
+                .build();
+    }
 }

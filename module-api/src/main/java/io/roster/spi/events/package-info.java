@@ -1,0 +1,4 @@
+/**
+ * Extension point for reacting to changes in-process: {@link io.roster.spi.events.DomainEventListener}.
+ */
+package io.roster.spi.events;
