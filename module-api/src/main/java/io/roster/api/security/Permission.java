@@ -23,5 +23,13 @@ public enum Permission {
     /** See deleted interactions; define interaction types. */
     INTERACTION_ADMIN,
     /** Create events and mark registrations and attendance. */
-    EVENT_WRITE;
+    EVENT_WRITE,
+    /** Read pipelines, cards in scope, boards and pipeline metrics. */
+    TASK_READ,
+    /** Create, change, move and comment on cards in scope. */
+    TASK_WRITE,
+    /** Move a card into a stage that has reached its WIP limit. */
+    TASK_WIP_OVERRIDE,
+    /** Define pipelines (stages, rules, automations) and org-unit coordinators. */
+    PIPELINE_ADMIN;
 }

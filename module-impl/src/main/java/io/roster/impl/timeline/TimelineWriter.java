@@ -31,6 +31,18 @@ public class TimelineWriter {
         insert(Ids.newUuid(), memberId, kind, at, type, channel, null, title, data);
     }
 
+    /** Appends an entry about a record that may have many entries (a card's creation, moves, closing). */
+    public void appendAbout(
+            UUID memberId,
+            EntryKind kind,
+            UUID refId,
+            Instant at,
+            String type,
+            String title,
+            Map<String, Object> data) {
+        insert(Ids.newUuid(), memberId, kind, at, type, null, refId, title, data);
+    }
+
     /** Creates or replaces the entry of a member about an interaction or event. */
     public void put(
             UUID entryId,
