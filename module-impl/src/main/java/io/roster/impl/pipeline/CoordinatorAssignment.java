@@ -4,6 +4,7 @@ import io.roster.spi.pipeline.AssignmentRequest;
 import io.roster.spi.pipeline.AssignmentStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class CoordinatorAssignment implements AssignmentStrategy {
                         + " join org_unit u on u.id = c.org_unit_id"
                         + " where u.path @> (select path from org_unit where id = ?1)"
                         + " order by nlevel(u.path) desc limit 1")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, orgUnitId)
                 .getResultList();
         return rows.isEmpty() ? null : rows.get(0);

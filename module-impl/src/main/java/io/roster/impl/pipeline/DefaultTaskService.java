@@ -47,6 +47,7 @@ import io.roster.spi.pipeline.TaskNotification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -639,10 +640,10 @@ public class DefaultTaskService implements TaskService {
         if (stage.wipLimit() == null) {
             return;
         }
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+        lookup("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
                 .setParameter(1, "task-wip:" + p.id + "/" + stage.key())
                 .getSingleResult();
-        long open = ((Number) em.createNativeQuery("select count(*) from task where pipeline_id = ?1 and stage = ?2"
+        long open = ((Number) lookup("select count(*) from task where pipeline_id = ?1 and stage = ?2"
                                 + " and closed_at is null")
                         .setParameter(1, p.id)
                         .setParameter(2, stage.key())
@@ -716,7 +717,7 @@ public class DefaultTaskService implements TaskService {
         @SuppressWarnings("unchecked")
         List<String> rows = uuid == null || uuid.equals(self)
                 ? List.of()
-                : em.createNativeQuery("select rank from task where id = ?1 and pipeline_id = ?2 and stage = ?3")
+                : lookup("select rank from task where id = ?1 and pipeline_id = ?2 and stage = ?3")
                         .setParameter(1, uuid)
                         .setParameter(2, p.id)
                         .setParameter(3, stage)
@@ -730,7 +731,7 @@ public class DefaultTaskService implements TaskService {
     /** The rank right above ({@code next}) or below a card in its column, leaving out the card being placed. */
     @SuppressWarnings("unchecked")
     private String adjacent(PipelineEntity p, String stage, Neighbour n, UUID self, boolean next) {
-        Query q = em.createNativeQuery("select rank from task where pipeline_id = ?1 and stage = ?2"
+        Query q = lookup("select rank from task where pipeline_id = ?1 and stage = ?2"
                         + " and (rank, id) " + (next ? ">" : "<") + " (?3, ?4)"
                         + (self == null ? "" : " and id <> ?5")
                         + " order by rank " + (next ? "" : "desc") + ", id " + (next ? "" : "desc") + " limit 1")
@@ -746,7 +747,7 @@ public class DefaultTaskService implements TaskService {
     }
 
     private String lastRank(PipelineEntity p, String stage, UUID self) {
-        Query q = em.createNativeQuery("select rank from task where pipeline_id = ?1 and stage = ?2"
+        Query q = lookup("select rank from task where pipeline_id = ?1 and stage = ?2"
                         + (self == null ? "" : " and id <> ?3") + " order by rank desc, id desc limit 1")
                 .setParameter(1, p.id)
                 .setParameter(2, stage);
@@ -760,10 +761,10 @@ public class DefaultTaskService implements TaskService {
 
     /** Renumbers a column evenly in its current order (the card being placed left out); versions are untouched. */
     private void rebalance(PipelineEntity p, String stage, UUID self) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+        lookup("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
                 .setParameter(1, "task-rank:" + p.id + "/" + stage)
                 .getSingleResult();
-        Query q = em.createNativeQuery("select id from task where pipeline_id = ?1 and stage = ?2"
+        Query q = lookup("select id from task where pipeline_id = ?1 and stage = ?2"
                         + (self == null ? "" : " and id <> ?3") + " order by rank, id")
                 .setParameter(1, p.id)
                 .setParameter(2, stage);
@@ -954,6 +955,14 @@ public class DefaultTaskService implements TaskService {
         }
         throw ValidationException.of(
                 "orgUnitId", "required", "a card without a member needs an org unit in your scope");
+    }
+
+    /**
+     * A native query about other rows, run while the card is being changed: without the automatic flush a native
+     * query otherwise triggers, so the card is written once, with its version bumped once.
+     */
+    private Query lookup(String sql) {
+        return em.createNativeQuery(sql).setFlushMode(FlushModeType.COMMIT);
     }
 
     private static String scopePaths(Access.Scope scope) {

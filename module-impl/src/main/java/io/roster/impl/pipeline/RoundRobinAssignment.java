@@ -4,6 +4,7 @@ import io.roster.spi.pipeline.AssignmentRequest;
 import io.roster.spi.pipeline.AssignmentStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public class RoundRobinAssignment implements AssignmentStrategy {
         Number n = (Number) em.createNativeQuery("insert into assignment_counter (pipeline_id, stage, next)"
                         + " values (?1, ?2, 1) on conflict (pipeline_id, stage)"
                         + " do update set next = assignment_counter.next + 1 returning next")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, UUID.fromString(request.pipelineId()))
                 .setParameter(2, request.stage())
                 .getSingleResult();
