@@ -284,6 +284,33 @@ public class TaskApiTest {
                         .status());
     }
 
+    @Test
+    void cardsFollowTheirMemberIntoAMerge() {
+        Api api = api();
+        String root = root();
+        String pipelineId = pipeline(api, root).get("id").asText();
+        String survivor = Fixtures.member(api, Fixtures.person(root, "Пётр", "Ильич", "Сутягин"))
+                .get("id")
+                .asText();
+        String duplicate = Fixtures.member(api, Fixtures.person(root, "Петр", "Ильич", "Сутягин"))
+                .get("id")
+                .asText();
+        Map<String, Object> b = card(pipelineId, "Дубль");
+        b.put("memberId", duplicate);
+        String id = api.post(TASKS, b).expect(201).get("id").asText();
+        api.patch(TASKS + "/" + id, Map.of("memberId", survivor)).expect(200);
+        api.patch(TASKS + "/" + id, Map.of("memberId", duplicate)).expect(200);
+        api.post("/api/v1/members/" + survivor + "/merges", Map.of("sourceMemberId", duplicate))
+                .expect(200);
+        assertEquals(
+                survivor, api.get(TASKS + "/" + id).expect(200).get("memberId").asText());
+        assertEquals(List.of(id), ids(api.get(TASKS + "?memberId=" + survivor).expect(200)));
+        JsonNode timeline =
+                api.get("/api/v1/members/" + survivor + "/timeline?kind=TASK").expect(200);
+        assertEquals(1, timeline.get("items").size(), "the card's CREATED entry, written for the duplicate, moved too");
+        assertEquals("CREATED", timeline.get("items").get(0).get("type").asText());
+    }
+
     // ---- ranks ------------------------------------------------------------------------------------------------------
 
     @Test
