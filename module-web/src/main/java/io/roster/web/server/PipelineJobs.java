@@ -19,7 +19,6 @@ public class PipelineJobs {
 
     @Scheduled(
             every = "${roster.pipeline.sla-check-interval:1m}",
-            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void escalateSlaBreaches() {
         for (int i = 0; i < MAX_BATCHES && sla.escalateBreaches(BATCH) == BATCH; i++) {

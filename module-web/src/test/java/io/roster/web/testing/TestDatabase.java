@@ -37,6 +37,8 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("roster.db.user", database.user());
         System.setProperty("roster.db.password", database.password());
         System.setProperty("roster.bootstrap.admin-key", ADMIN_KEY);
+        // the SLA job runs often enough for a test to watch it escalate
+        System.setProperty("roster.pipeline.sla-check-interval", "1s");
         ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
     }
 
