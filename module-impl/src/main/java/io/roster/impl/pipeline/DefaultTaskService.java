@@ -121,7 +121,7 @@ public class DefaultTaskService implements TaskService {
         if (p == null || !pipelines.visible(p)) {
             throw ValidationException.of("pipelineId", "unknown-pipeline", "no such pipeline");
         }
-        em.lock(p, LockModeType.PESSIMISTIC_READ);
+        shareLock(p);
         Stage stage = d.stage() == null ? p.stages.get(0) : Pipelines.stage(p, d.stage());
         if (stage == null) {
             throw ValidationException.of("stage", "unknown-stage", "not a stage of this pipeline");
@@ -175,13 +175,17 @@ public class DefaultTaskService implements TaskService {
     public Task update(String id, Long expectedVersion, UnaryOperator<TaskDraft> changes, Placement placement) {
         Caller caller = access.require(Permission.TASK_WRITE);
         Placement place = placement == null ? Placement.NONE : placement;
-        // The row lock serialises changes of one card: the second of two concurrent moves sees the first one's
-        // result (and its version), so nothing is lost and a stale If-Match is refused.
-        TaskEntity t = visible(id, true);
+        // Locks in the order a pipeline edit takes them, pipeline then cards, so the two never deadlock: the
+        // definition is shared-locked (an edit waits for the move, or the move sees the edited definition), then the
+        // card's row lock serialises changes of one card. The second of two concurrent moves reads the first one's
+        // result and version under its lock, so nothing is lost and a stale If-Match is refused.
+        TaskEntity t = visible(id, false);
+        PipelineEntity p = em.find(PipelineEntity.class, t.pipelineId);
+        shareLock(p);
+        em.refresh(t, LockModeType.PESSIMISTIC_WRITE);
         if (expectedVersion != null && expectedVersion != t.version) {
             throw new StaleVersionException("task", t.version);
         }
-        PipelineEntity p = em.find(PipelineEntity.class, t.pipelineId, LockModeType.PESSIMISTIC_READ);
         TaskDraft current = draft(t);
         TaskDraft wanted = changes.apply(current);
         List<FieldError> errors = TaskRules.validate(wanted);
@@ -906,6 +910,17 @@ public class DefaultTaskService implements TaskService {
     }
 
     // --- lookups ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Takes a share lock on a pipeline's row and reads its current definition: edits of the pipeline wait until this
+     * transaction ends, and this one works with the definition as it is now, not as it was first read.
+     */
+    private void shareLock(PipelineEntity p) {
+        lookup("select 1 from pipeline where id = ?1 for share")
+                .setParameter(1, p.id)
+                .getSingleResult();
+        em.refresh(p);
+    }
 
     /** A card the caller may see; locked for update when asked. */
     private TaskEntity visible(String id, boolean lock) {

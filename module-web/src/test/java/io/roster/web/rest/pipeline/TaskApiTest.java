@@ -403,7 +403,9 @@ public class TaskApiTest {
         b.put("assigneeId", "staff-race");
         b.put("dueOn", "2030-03-01");
         String id = api.post(TASKS, b).expect(201).get("id").asText();
-        Api alice = api.header("If-Match", "\"0\"");
+        // two staff members, each with their own key, both looking at version 0
+        Api alice = Api.withKey(url, Fixtures.key(api, STAFF, List.of(root))).header("If-Match", "\"0\"");
+        Api bob = Api.withKey(url, Fixtures.key(api, STAFF, List.of(root))).header("If-Match", "\"0\"");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -413,7 +415,7 @@ public class TaskApiTest {
             });
             Future<Integer> toDropped = pool.submit(() -> {
                 start.await();
-                return alice.patch(TASKS + "/" + id, Map.of("stage", "dropped", "abandonReason", "duplicate"))
+                return bob.patch(TASKS + "/" + id, Map.of("stage", "dropped", "abandonReason", "duplicate"))
                         .status();
             });
             start.countDown();
