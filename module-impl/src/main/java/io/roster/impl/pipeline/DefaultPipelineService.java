@@ -157,8 +157,24 @@ public class DefaultPipelineService implements PipelineService {
         if (!Objects.equals(unit, p.orgUnitId)) {
             pipelines.requireAdminOf(unit);
         }
-        if (!d.key().equals(p.key) && pipelines.find(d.key(), false) != null) {
-            throw new ConflictException("pipeline-key-taken", "a pipeline with key " + d.key() + " exists");
+        if (!d.key().equals(p.key)) {
+            if (pipelines.find(d.key(), false) != null) {
+                throw new ConflictException("pipeline-key-taken", "a pipeline with key " + d.key() + " exists");
+            }
+            // automations name the pipelines they create cards in by key: a rename would break them silently
+            @SuppressWarnings("unchecked")
+            List<String> referring = em.createNativeQuery("select key from pipeline where id <> ?1"
+                            + " and automations @> cast(?2 as jsonb) order by key")
+                    .setParameter(1, p.id)
+                    .setParameter(2, "[{\"pipelineKey\": " + io.roster.impl.common.Json.write(p.key) + "}]")
+                    .getResultList();
+            if (!referring.isEmpty()) {
+                throw ValidationException.of(
+                        "key",
+                        "key-in-use",
+                        "automations of " + String.join(", ", referring) + " create cards in this pipeline by its key;"
+                                + " change them first");
+            }
         }
         Map<String, String> moves = moveCards == null ? Map.of() : moveCards;
         Map<String, Stage> newStages = PipelineRules.byKey(d.stages());

@@ -353,6 +353,10 @@ public class PipelineApiTest {
                 "urn:roster:problem:automation-depth-exceeded",
                 problem.get("type").asText());
         assertTrue(problem.get("detail").asText().contains(ping + "/in → " + pong + "/in"), problem.toString());
+        assertEquals(
+                List.of("key:key-in-use"),
+                errors(api.patch(PIPELINES + "/" + pong, Map.of("key", key())).expect(422)),
+                "ping's automation creates cards in pong by key");
         String pingId = api.get(PIPELINES + "/" + ping).expect(200).get("id").asText();
         String pongId = api.get(PIPELINES + "/" + pong).expect(200).get("id").asText();
         assertEquals(

@@ -611,6 +611,10 @@ public class TaskApiTest {
         // a pipeline of the north unit is not visible in the south
         String northPipeline = pipeline(api, north).get("id").asText();
         assertEquals(404, southStaff.get(PIPELINES + "/" + northPipeline).status());
+        List<String> listed = ids(southStaff.get(PIPELINES + "?limit=200").expect(200));
+        assertTrue(listed.contains(pipelineId), "the root's pipeline is listed inside its subtree");
+        assertTrue(!listed.contains(northPipeline), "a sibling's pipeline is not");
+        assertTrue(listed.contains("00000000-0000-7000-8000-00000000a001"), "templates are organisation-wide");
         assertEquals(403, southStaff.post(PIPELINES, Map.of("key", "x")).status());
     }
 }
