@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * One run of the SLA job over a JDBC connection in the caller's transaction. Breached cards are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so concurrent runs (two app instances) take disjoint cards, and marked
  * {@code escalated_at} in the same transaction, so a card is escalated once per stay in a stage whichever instance
- * gets it. The pipeline's {@code SLA_BREACH} rules are read with SQL's jsonb functions: this module has no JSON
+ * gets it; each escalation is in the audit trail as {@code task.escalated} by {@code system}. The pipeline's
+ * {@code SLA_BREACH} rules are read with SQL's jsonb functions: this module has no JSON
  * reader of its own.
  */
 public final class SlaEscalation {
@@ -116,6 +117,21 @@ public final class SlaEscalation {
             ps.executeUpdate();
         }
         history(c, t, "ESCALATED", null, null, done.isEmpty() ? "none" : String.join(",", done), at);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("actions", done);
+        changes.put("assigneeId", Arrays.asList(t.assigneeId, assignee));
+        changes.put("priority", Arrays.asList(t.priority, priority));
+        try (PreparedStatement ps = c.prepareStatement("insert into audit_event (id, occurred_at, actor_id, actor_kind,"
+                + " actor_name, source, action, entity_type, entity_id, member_id, changes)"
+                + " values (?, ?, 'system', 'SYSTEM', 'Roster', 'SYSTEM', 'task.escalated', 'task', ?, ?,"
+                + " cast(? as jsonb))")) {
+            ps.setObject(1, Ids.newUuid());
+            ps.setObject(2, at);
+            ps.setObject(3, t.id);
+            ps.setObject(4, t.memberId);
+            ps.setString(5, Json.write(changes));
+            ps.executeUpdate();
+        }
         if (!java.util.Objects.equals(assignee, t.assigneeId)) {
             history(c, t, "ASSIGNEE", t.assigneeId, assignee, null, at);
             if (t.memberId != null) {

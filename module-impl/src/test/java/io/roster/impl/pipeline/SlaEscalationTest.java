@@ -130,6 +130,12 @@ class SlaEscalationTest {
                     List.of((long) BREACHED),
                     longs(
                             s,
+                            "select count(distinct entity_id) from audit_event where action = 'task.escalated'"
+                                    + " and actor_id = 'system'"));
+            assertEquals(
+                    List.of((long) BREACHED),
+                    longs(
+                            s,
                             "select count(*) from task where escalated_at = timestamptz '" + NOW
                                     + "' and assignee_id = 'lead' and priority = 'HIGH' and version = 1"));
             assertEquals(
