@@ -690,13 +690,12 @@ public class DefaultTaskService implements TaskService {
                 high = null;
             }
             if (low != null && high != null && low.compareTo(high) >= 0) {
-                if (placement.afterId() != null
-                        && placement.beforeId() != null
-                        && attempt == 0
-                        && !ranksEqual(low, high)) {
+                // neighbours found by adjacency are never inverted; two named ones may be
+                if (!low.equals(high)) {
                     throw ValidationException.of(
                             "beforeId", "not-after", "the card named in beforeId is not below the one in afterId");
                 }
+                // two cards share a rank (appended to one column at the same moment): renumber, then retry
                 rebalance(p, stage, self);
                 continue;
             }
@@ -708,10 +707,6 @@ public class DefaultTaskService implements TaskService {
             return r;
         }
         throw new IllegalStateException("no rank found after renumbering the column");
-    }
-
-    private static boolean ranksEqual(String a, String b) {
-        return a.equals(b);
     }
 
     private record Neighbour(UUID id, String rank) {}

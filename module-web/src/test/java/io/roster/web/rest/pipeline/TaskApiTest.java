@@ -358,6 +358,40 @@ public class TaskApiTest {
                         .expect(422)));
     }
 
+    @Test
+    void cardsSharingARankAreRenumberedWhenACardGoesBetweenThem() {
+        Api api = api();
+        String root = root();
+        String pipelineId = pipeline(api, root).get("id").asText();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> b = card(pipelineId, "Ранг " + i);
+            b.put("orgUnitId", root);
+            ids.add(api.post(TASKS, b).expect(201).get("id").asText());
+        }
+        // as two cards appended to the column at the same moment would: the same rank, ordered by id
+        rows(
+                "update task set rank = (select rank from task where id = ?::uuid) where id = ?::uuid returning id",
+                ids.get(0),
+                ids.get(1));
+        Map<String, Object> between = new LinkedHashMap<>();
+        between.put("afterId", ids.get(0));
+        between.put("beforeId", ids.get(1));
+        api.patch(TASKS + "/" + ids.get(2), between).expect(200);
+        assertEquals(
+                List.of(ids.get(0), ids.get(2), ids.get(1)),
+                ids(api.get(PIPELINES + "/" + pipelineId + "/stages/new/tasks").expect(200)));
+        assertEquals(
+                List.of(List.of("3")),
+                rows("select count(distinct rank) from task where pipeline_id = ?::uuid", pipelineId));
+        Map<String, Object> inverted = new LinkedHashMap<>();
+        inverted.put("afterId", ids.get(1));
+        inverted.put("beforeId", ids.get(0));
+        assertEquals(
+                List.of("beforeId:not-after"),
+                errors(api.patch(TASKS + "/" + ids.get(2), inverted).expect(422)));
+    }
+
     // ---- WIP limit and concurrency ---------------------------------------------------------------------------------
 
     @Test
