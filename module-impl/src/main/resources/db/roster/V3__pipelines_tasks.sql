@@ -59,6 +59,8 @@ create index task_assignee_idx on task (assignee_id, id desc) where assignee_id 
 create index task_member_idx on task (member_id, id desc) where member_id is not null;
 create index task_org_idx on task (org_unit_id, id desc);
 create index task_pipeline_idx on task (pipeline_id, id desc);
+-- a pipeline's cards of one stage category (open work, closed work), newest first
+create index task_pipeline_category_idx on task (pipeline_id, stage_category, id desc);
 create index task_due_idx on task (due_on, id) where due_on is not null;
 create index task_labels_gin on task using gin (labels);
 -- the SLA job claims breached, not yet escalated, open cards
