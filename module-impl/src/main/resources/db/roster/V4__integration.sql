@@ -167,7 +167,9 @@ create table member_crm_link (
     constraint member_crm_link_contact_uk unique (directory, crm_contact_id)
 );
 
--- The admin key made on first start holds every permission; give it the two that arrive with this version.
+-- The admin key made on first start holds every permission; give it those that arrive with this version and the
+-- pipelines' (V3).
 update api_key
-   set permissions = array(select distinct p from unnest(permissions || array['AUDIT_READ', 'WEBHOOK_ADMIN']) p order by p)
+   set permissions = array(select distinct p from unnest(permissions || array['AUDIT_READ', 'WEBHOOK_ADMIN',
+       'TASK_READ', 'TASK_WRITE', 'TASK_WIP_OVERRIDE', 'PIPELINE_ADMIN']) p order by p)
  where created_by = 'system' and revoked_at is null;

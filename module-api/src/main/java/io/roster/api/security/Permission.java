@@ -27,5 +27,13 @@ public enum Permission {
     /** Read the audit trail and verify its hash chain. */
     AUDIT_READ,
     /** Manage webhook subscriptions, read their delivery log, redeliver. */
-    WEBHOOK_ADMIN;
+    WEBHOOK_ADMIN,
+    /** Read pipelines, cards in scope, boards and pipeline metrics. */
+    TASK_READ,
+    /** Create, change, move and comment on cards in scope. */
+    TASK_WRITE,
+    /** Move a card into a stage that has reached its WIP limit. */
+    TASK_WIP_OVERRIDE,
+    /** Define pipelines (stages, rules, automations) and org-unit coordinators. */
+    PIPELINE_ADMIN;
 }

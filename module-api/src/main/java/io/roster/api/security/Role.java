@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public enum Role {
     /** Looks members up and reads profiles and histories, with contact details masked. */
-    VIEWER(EnumSet.of(Permission.ORG_READ, Permission.MEMBER_READ)),
+    VIEWER(EnumSet.of(Permission.ORG_READ, Permission.MEMBER_READ, Permission.TASK_READ)),
     /** Works with members of their branch: profiles, contact details, interactions, events. */
     ORGANISER(EnumSet.of(
             Permission.ORG_READ,
@@ -32,7 +32,11 @@ public enum Role {
             Permission.MEMBER_MERGE,
             Permission.INTERACTION_WRITE,
             Permission.INTERACTION_ADMIN,
-            Permission.EVENT_WRITE)),
+            Permission.EVENT_WRITE,
+            Permission.TASK_READ,
+            Permission.TASK_WRITE,
+            Permission.TASK_WIP_OVERRIDE,
+            Permission.PIPELINE_ADMIN)),
     /** Everything, including keys, webhooks, attribute definitions and the audit trail. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /**
@@ -48,6 +52,8 @@ public enum Role {
             Permission.MEMBER_CONTACTS_READ,
             Permission.INTERACTION_WRITE,
             Permission.EVENT_WRITE,
+            Permission.TASK_READ,
+            Permission.TASK_WRITE,
             Permission.WEBHOOK_ADMIN));
 
     private final Set<Permission> permissions;

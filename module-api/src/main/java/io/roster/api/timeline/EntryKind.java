@@ -11,5 +11,10 @@ public enum EntryKind {
     /** A move of the member to another home org unit. */
     ORG_UNIT_CHANGE,
     /** A consent given or withdrawn. */
-    CONSENT_CHANGE
+    CONSENT_CHANGE,
+    /**
+     * A card about the member was created, moved, assigned or closed (the card's id is the {@code refId}; the
+     * {@code type} says which).
+     */
+    TASK
 }

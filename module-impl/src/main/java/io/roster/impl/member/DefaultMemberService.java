@@ -406,7 +406,7 @@ public class DefaultMemberService implements MemberService {
         return map(target);
     }
 
-    /** The merged-away member's interactions, attendance and timeline go to the survivor. */
+    /** The merged-away member's interactions, attendance, cards and timeline go to the survivor. */
     private void moveHistory(UUID from, UUID to) {
         em.createNativeQuery("update interaction set member_id = ?2 where member_id = ?1")
                 .setParameter(1, from)
@@ -428,6 +428,11 @@ public class DefaultMemberService implements MemberService {
                 .setParameter(2, to)
                 .executeUpdate();
         em.createNativeQuery("update event_attendance set member_id = ?2 where member_id = ?1")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .executeUpdate();
+        // Cards about the merged-away member are about the survivor now; their unit (their scope) stays.
+        em.createNativeQuery("update task set member_id = ?2, version = version + 1 where member_id = ?1")
                 .setParameter(1, from)
                 .setParameter(2, to)
                 .executeUpdate();

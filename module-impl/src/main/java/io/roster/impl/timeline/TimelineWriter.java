@@ -31,6 +31,18 @@ public class TimelineWriter {
         insert(Ids.newUuid(), memberId, kind, at, type, channel, null, title, data);
     }
 
+    /** Appends an entry about a record that may have many entries (a card's creation, moves, closing). */
+    public void appendAbout(
+            UUID memberId,
+            EntryKind kind,
+            UUID refId,
+            Instant at,
+            String type,
+            String title,
+            Map<String, Object> data) {
+        insert(Ids.newUuid(), memberId, kind, at, type, null, refId, title, data);
+    }
+
     /** Creates or replaces the entry of a member about an interaction or event. */
     public void put(
             UUID entryId,
@@ -70,11 +82,12 @@ public class TimelineWriter {
     }
 
     /**
-     * Moves a merged-away member's timeline to the survivor. An entry about an event both had is kept once (the
-     * survivor's).
+     * Moves a merged-away member's timeline to the survivor. An entry about an interaction or event both had is kept
+     * once (the survivor's); entries about a card are a sequence of events and all move.
      */
     public void moveAll(UUID fromMember, UUID toMember) {
-        em.createNativeQuery("delete from timeline_entry f where f.member_id = ?1 and f.ref_id is not null and exists"
+        em.createNativeQuery("delete from timeline_entry f where f.member_id = ?1 and f.ref_id is not null"
+                        + " and f.kind in ('INTERACTION', 'ATTENDANCE') and exists"
                         + " (select 1 from timeline_entry t where t.member_id = ?2 and t.kind = f.kind"
                         + " and t.ref_id = f.ref_id)")
                 .setParameter(1, fromMember)

@@ -64,6 +64,10 @@ public final class Api {
         return send("PATCH", path, "application/merge-patch+json", body);
     }
 
+    public Res put(String path, Object body) {
+        return send("PUT", path, "application/json", body);
+    }
+
     public Res delete(String path) {
         return send("DELETE", path, null, null);
     }

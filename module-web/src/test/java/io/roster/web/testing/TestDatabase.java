@@ -46,6 +46,8 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("roster.webhooks.retry-base", "PT0.3S");
         System.setProperty("roster.webhooks.poll-interval", "PT0.1S");
         System.setProperty("roster.webhooks.timeout", "PT5S");
+        // the SLA job runs often enough for a test to watch it escalate
+        System.setProperty("roster.pipeline.sla-check-interval", "1s");
         ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
     }
 
