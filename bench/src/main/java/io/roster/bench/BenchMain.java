@@ -295,8 +295,9 @@ public final class BenchMain {
      * Removes what the load wrote, so that a data set stays reusable: interactions carry the load tag (their timeline
      * entries go with them, and the last contact of their members is recomputed from the rest of the history, as the
      * service does after a deletion); members carry it too (their contacts, consents and history go with them, their
-     * timeline entries explicitly); the raw SQL's audit rows are by "bench". Then VACUUM (ANALYZE) of the tables
-     * touched.
+     * timeline entries explicitly); card moves leave history lines and timeline entries later than the data set's
+     * present (the cards stay in the columns the moves left them in); the raw SQL's audit rows are by "bench". Then
+     * VACUUM (ANALYZE) of the tables touched.
      */
     static void removeLoadRows(String url) throws Exception {
         String tag = "array['" + Scenarios.LOAD_TAG + "']";
@@ -322,6 +323,10 @@ public final class BenchMain {
                     + " where m.id = x.member_id");
             s.execute("delete from timeline_entry t using member m where m.tags @> " + tag + " and t.member_id = m.id");
             s.execute("delete from member where tags @> " + tag);
+            // Card moves: generated history and timeline entries are all dated at or before the data set's present.
+            String present = "timestamptz '" + io.roster.bench.generate.Generator.NOW + "'";
+            s.execute("delete from task_history where at > " + present);
+            s.execute("delete from timeline_entry where kind = 'TASK' and occurred_at > " + present);
             // The audit trail is append-only; the load's rows are removed behind the trigger's back, which breaks
             // the hash chain of this throw-away data set on purpose.
             s.execute("alter table audit_event disable trigger audit_event_append_only");
@@ -331,7 +336,7 @@ public final class BenchMain {
             // back to the steady state of a generated data set: no dead rows or unset hint bits left by the load
             // for the next measurement (the raw SQL runs after this) to trip over
             c.setAutoCommit(true);
-            s.execute("vacuum (analyze) member, interaction, timeline_entry");
+            s.execute("vacuum (analyze) member, interaction, timeline_entry, task, task_history");
         }
     }
 

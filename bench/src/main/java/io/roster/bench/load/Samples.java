@@ -8,10 +8,16 @@ import java.util.List;
 
 /**
  * The request samples the generator wrote beside the data set ({@code members.tsv}, {@code units.tsv},
- * {@code long-history.tsv}, {@code regions.tsv}): real ids, names, phones and units, the members with a very long
- * history and the regions with their member counts, so that every scenario asks for varied, existing data.
+ * {@code long-history.tsv}, {@code regions.tsv}, {@code tasks.tsv}): real ids, names, phones and units, the members with a very long
+ * history, the regions with their member counts and the load caller's cards, so that every scenario asks for varied,
+ * existing data.
  */
-public record Samples(List<Member> members, List<Unit> units, List<LongHistory> longHistory, List<Region> regions) {
+public record Samples(
+        List<Member> members,
+        List<Unit> units,
+        List<LongHistory> longHistory,
+        List<Region> regions,
+        List<String> myTasks) {
 
     /** A sampled member. Empty strings of the file are {@code null} here. */
     public record Member(
@@ -62,7 +68,12 @@ public record Samples(List<Member> members, List<Unit> units, List<LongHistory> 
         if (longHistory.isEmpty() || regions.isEmpty()) {
             throw new IllegalStateException("no interaction samples in " + dir + "; generate the data set again");
         }
-        return new Samples(members, units, longHistory, regions);
+        List<String> myTasks =
+                rows(dir.resolve("tasks.tsv")).stream().map(f -> f[0]).toList();
+        if (myTasks.isEmpty()) {
+            throw new IllegalStateException("no task samples in " + dir + "; generate the data set again");
+        }
+        return new Samples(members, units, longHistory, regions, myTasks);
     }
 
     /** The region with the most members (at large: the capital, ~100k). */

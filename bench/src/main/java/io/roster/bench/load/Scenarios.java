@@ -5,6 +5,7 @@ import io.roster.api.member.ContactChannel;
 import io.roster.api.member.MemberQuery;
 import io.roster.api.member.MemberSort;
 import io.roster.api.member.MemberStatus;
+import io.roster.api.pipeline.DueBucket;
 import io.roster.bench.generate.Latin;
 import io.roster.bench.generate.Person;
 import io.roster.impl.common.Ids;
@@ -14,6 +15,7 @@ import io.roster.impl.member.MemberSearch;
 import io.roster.impl.member.NameKeys;
 import io.roster.impl.member.PhoneNumbers;
 import io.roster.impl.member.SqlQuery;
+import io.roster.impl.pipeline.TaskSql;
 import io.roster.impl.security.Access;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +188,7 @@ public final class Scenarios {
                                 + (m.patronymic() == null ? "" : m.patronymic())),
                 (c, r) -> createRaw(c, r, members, branches, keyHash)));
         list.addAll(interactionScenarios(s, keyHash));
+        list.addAll(taskScenarios(s, keyHash));
         return List.copyOf(list);
     }
 
@@ -286,6 +290,144 @@ public final class Scenarios {
                 paths(ordinary, Samples.Member::id),
                 (c, r) -> createInteractionRaw(c, r, ordinary, keyHash)));
         return list;
+    }
+
+    /** The shipped member-question pipeline, which the generator fills with {@code TaskStage.OPEN_CARDS} cards. */
+    static final UUID BOARD_PIPELINE = UUID.fromString("00000000-0000-7000-8000-00000000a002");
+
+    static final int BOARD_PER_COLUMN = 20;
+    static final int MY_TASKS_PER_SECTION = 20;
+
+    /** Board, "my tasks" and card moves, over the cards of {@code io.roster.bench.generate.TaskStage}. */
+    static List<Scenario> taskScenarios(Samples s, byte[] keyHash) {
+        List<Scenario> list = new ArrayList<>();
+        List<String> stages = List.of("new", "assigned", "in-progress", "answered", "closed", "dropped");
+        list.add(new Scenario(
+                "board-view",
+                "GET /pipelines/member-question/board?perColumn=" + BOARD_PER_COLUMN + ": the six columns of a"
+                        + " pipeline with 50,000 open cards, each column's count and first cards by rank",
+                "get.lua",
+                List.of("/api/v1/pipelines/member-question/board?perColumn=" + BOARD_PER_COLUMN),
+                (c, r) -> {
+                    c.setAutoCommit(false);
+                    try {
+                        query(c, "select * from pipeline where key = ?", "member-question");
+                        query(c, TaskSql.counts(BOARD_PIPELINE, null, null));
+                        for (String stage : stages) {
+                            query(
+                                    c,
+                                    TaskSql.column(
+                                            BOARD_PIPELINE, stage, null, null, null, null, BOARD_PER_COLUMN + 1));
+                        }
+                        c.commit();
+                    } finally {
+                        c.setAutoCommit(true);
+                    }
+                }));
+        java.util.concurrent.atomic.AtomicReference<String> me = new java.util.concurrent.atomic.AtomicReference<>();
+        list.add(new Scenario(
+                "my-tasks",
+                "GET /my-tasks?limit=" + MY_TASKS_PER_SECTION + ": the caller's open cards ("
+                        + s.myTasks().size() + "), overdue, due today and upcoming, a page of each",
+                "get.lua",
+                List.of("/api/v1/my-tasks?limit=" + MY_TASKS_PER_SECTION),
+                (c, r) -> {
+                    String assignee = me.updateAndGet(v -> v != null ? v : keyId(c, keyHash));
+                    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+                    c.setAutoCommit(false);
+                    try {
+                        for (DueBucket bucket : DueBucket.values()) {
+                            query(c, TaskSql.mine(assignee, bucket, today, null, null, null, MY_TASKS_PER_SECTION + 1));
+                        }
+                        c.commit();
+                    } finally {
+                        c.setAutoCommit(true);
+                    }
+                }));
+        list.add(new Scenario(
+                "move-task",
+                "PATCH /tasks/{id} {\"stage\": …}: one of the caller's cards moved to the end of another column (a new"
+                        + " rank, history, timeline entry and audit entry in one transaction)",
+                "move-task.lua",
+                s.myTasks(),
+                (c, r) -> moveRaw(c, r, s.myTasks(), stages.subList(1, 4))));
+        return list;
+    }
+
+    /** What a move makes Roster run: lock the pipeline and card, the column's last rank, the update, the records. */
+    private static void moveRaw(Connection c, SplittableRandom r, List<String> cards, List<String> stages)
+            throws Exception {
+        UUID id = UUID.fromString(pick(r, cards));
+        String stage = pick(r, stages);
+        c.setAutoCommit(false);
+        try {
+            query(c, "select * from pipeline where id = ? for share", BOARD_PIPELINE);
+            query(c, "select * from task where id = ? for update", id);
+            String last = null;
+            try (PreparedStatement ps = c.prepareStatement("select rank from task where pipeline_id = ? and stage = ?"
+                    + " order by rank desc, id desc limit 1")) {
+                ps.setObject(1, BOARD_PIPELINE);
+                ps.setString(2, stage);
+                try (ResultSet rs = ps.executeQuery()) {
+                    last = rs.next() ? rs.getString(1) : "V";
+                }
+            }
+            update(
+                    c,
+                    "update task set stage = ?, stage_category = 'IN_PROGRESS', rank = ?, stage_entered_at = now(),"
+                            + " updated_at = now(), version = version + 1 where id = ?",
+                    stage,
+                    last + "V",
+                    id);
+            update(
+                    c,
+                    "insert into task_history (id, task_id, pipeline_id, org_unit_id, kind, from_stage, to_stage,"
+                            + " from_entered_at, at, by_id) select ?, t.id, t.pipeline_id, t.org_unit_id, 'STAGE',"
+                            + " t.stage, ?, t.stage_entered_at, now(), 'bench' from task t where t.id = ?",
+                    Ids.newUuid(),
+                    stage,
+                    id);
+            update(
+                    c,
+                    "insert into timeline_entry (id, member_id, kind, occurred_at, type, ref_id, title, data)"
+                            + " select ?, t.member_id, 'TASK', now(), 'MOVED', t.id, t.title,"
+                            + " jsonb_build_object('stage', t.stage) from task t where t.id = ?",
+                    Ids.newUuid(),
+                    id);
+            query(
+                    c,
+                    "select audit_append(?, now(), 'bench', 'API_KEY', 'bench', 'API', 'task.moved', 'task', ?,"
+                            + " null, null, null, '{}'::jsonb)",
+                    Ids.newUuid(),
+                    id);
+            c.commit();
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static String keyId(Connection c, byte[] keyHash) {
+        try (PreparedStatement ps = c.prepareStatement(API_KEY)) {
+            ps.setBytes(1, keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void query(Connection c, SqlQuery sql) throws Exception {
+        try (PreparedStatement ps = sql.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
     }
 
     static final String API_KEY = "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?";

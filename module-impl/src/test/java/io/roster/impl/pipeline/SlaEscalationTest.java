@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,18 +95,20 @@ class SlaEscalationTest {
     void twoInstancesRunningAtOnceEscalateEachBreachedCardOnce() throws Exception {
         List<TaskNotification> sent = Collections.synchronizedList(new ArrayList<>());
 
-        // While one instance holds its claim, the other one takes other cards instead of waiting or repeating them.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // While one instance holds its claim, the other one claims other cards instead of repeating them; its audit
+        // entries then wait for the first transaction's end (the audit hash chain is appended to in commit order).
         try (Connection a = pg.getPostgresDatabase().getConnection();
                 Connection b = pg.getPostgresDatabase().getConnection()) {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
             assertEquals(10, new SlaEscalation(sent::add).run(a, NOW, 10));
-            assertEquals(10, new SlaEscalation(sent::add).run(b, NOW, 10));
+            Future<Integer> second = pool.submit(() -> new SlaEscalation(sent::add).run(b, NOW, 10));
             a.commit();
+            assertEquals(10, second.get(60, TimeUnit.SECONDS));
             b.commit();
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch go = new CountDownLatch(1);
         try {
             Future<Integer> one = pool.submit(instance(go, sent));
