@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.client.api.InteractionsApi;
 import io.roster.client.api.MembersApi;
 import io.roster.client.api.OrgUnitsApi;
+import io.roster.client.api.TasksApi;
 import io.roster.client.model.Interaction;
 import io.roster.client.model.InteractionChannel;
 import io.roster.client.model.InteractionDraft;
@@ -21,6 +22,8 @@ import io.roster.client.model.Outcome;
 import io.roster.client.model.PageJsonInteraction;
 import io.roster.client.model.PageJsonTimelineEntry;
 import io.roster.client.model.Phone;
+import io.roster.client.model.Task;
+import io.roster.client.model.TaskBody;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -176,7 +179,26 @@ class GeneratedClientIT {
         assertTrue(timeline.getItems().size() >= 1);
         MemberView reread = members.apiV1MembersIdGet(member.getId(), "ru");
         assertNotNull(reread.getContactFacts());
-        // a task step joins here when task pipelines are merged: the same client, generated from the same document
+
+        // The member's question becomes a card of the shipped pipeline, assigned and moved on through the client.
+        TasksApi tasks = new TasksApi(client);
+        Task card = tasks.apiV1TasksPost(
+                new TaskBody()
+                        .pipelineId("member-question")
+                        .memberId(member.getId())
+                        .title("Вопрос о членских взносах"),
+                UUID.randomUUID().toString());
+        assertEquals("new", card.getStage());
+        Task moved = tasks.apiV1TasksIdPatch(
+                card.getId(), new TaskBody().stage("assigned").assigneeId("staff-ivanova"), "\"0\"");
+        assertEquals("assigned", moved.getStage());
+        assertEquals("staff-ivanova", moved.getAssigneeId());
+        assertEquals("Вопрос о членских взносах", moved.getTitle());
+        PageJsonTimelineEntry withTask =
+                members.apiV1MembersIdTimelineGet(member.getId(), null, null, null, List.of("TASK"), null, null, null);
+        assertTrue(
+                withTask.getItems().stream().anyMatch(e -> card.getId().equals(e.getRefId())),
+                "the card's events are on the member's timeline");
     }
 
     /** JSON pointers where two documents differ, to say what drifted rather than print two whole documents. */
