@@ -67,7 +67,8 @@ public final class Report {
                    set-based SQL, secondary indexes rebuilt afterwards, then `VACUUM (ANALYZE)`. Same seed, same rows.
                 2. **Start-up**: starts the packaged server in its zero-install mode on that directory (embedded
                    PostgreSQL, warm data) and times the launch to the first 200 of `/q/health/ready`; stops it.
-                3. **Load**: starts PostgreSQL, then the server with `ROSTER_DB_URL` pointing at it; for each scenario
+                3. **Load**: starts PostgreSQL, then the server with `ROSTER_DB_URL` pointing at it (and the per-key rate
+                   limit off, `ROSTER_RATE_LIMIT_PER_MINUTE=0`: the load is one key at full speed); for each scenario
                    runs wrk (`bench/wrk/*.lua`, 2 threads, a fixed number of connections) for a warm-up and then for
                    the measured duration, with ids, names, phones and units drawn from the generated samples.
                    The deep timeline page's cursor is found first by walking the pages through the same API. RSS of

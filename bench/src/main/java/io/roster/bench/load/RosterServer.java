@@ -41,6 +41,8 @@ public final class RosterServer implements AutoCloseable {
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("ROSTER_HTTP_PORT", Integer.toString(port));
+        // The load is one API key at full speed: measure capacity, not the per-key rate limit (1,200 a minute).
+        pb.environment().put("ROSTER_RATE_LIMIT_PER_MINUTE", "0");
         pb.environment().put("ROSTER_HTTP_HOST", "127.0.0.1");
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
