@@ -699,7 +699,8 @@ public class DefaultTaskService implements TaskService {
                 rebalance(p, stage, self);
                 continue;
             }
-            String r = Ranks.between(low, high);
+            // appending to the end keeps the rank's length; placing between neighbours halves their gap
+            String r = high == null ? Ranks.after(low) : Ranks.between(low, high);
             if (r.length() > Ranks.MAX_LENGTH && attempt == 0) {
                 rebalance(p, stage, self);
                 continue;

@@ -59,6 +59,31 @@ public final class Ranks {
         }
     }
 
+    /**
+     * A rank after {@code low} for a card appended to the end of its column: {@code low} read as a number and raised
+     * by one in its last digit, carrying like an odometer whose digits restart at 1 (a rank never ends in the lowest
+     * digit): {@code "V0b"} → {@code "V0c"}, {@code "V0z"} → {@code "V11"}. Unlike {@link #between between(low,
+     * null)}, which halves the room above and grows by a character every few appends, this keeps the length: a column
+     * of three-character ranks takes over 100,000 appends before its ranks grow, so a stream of moves to the ends of
+     * columns never asks for a renumbering.
+     */
+    public static String after(String low) {
+        if (low == null) {
+            return initial();
+        }
+        char[] digits = low.toCharArray();
+        for (int i = digits.length - 1; i >= 0; i--) {
+            int d = DIGITS.indexOf(digits[i]);
+            if (d < BASE - 1) {
+                digits[i] = DIGITS.charAt(d + 1);
+                return new String(digits);
+            }
+            digits[i] = DIGITS.charAt(1);
+        }
+        // only highest digits: one more position
+        return low + DIGITS.charAt(BASE / 2);
+    }
+
     /** {@code count} evenly spread ranks in increasing order, for (re)numbering a column. */
     public static List<String> spread(int count) {
         List<String> out = new ArrayList<>(count);

@@ -39,6 +39,23 @@ class RanksTest {
     }
 
     @Test
+    void appendingToTheEndOfAColumnKeepsRanksShortAndIncreasing() {
+        String last = "V0b";
+        for (int i = 0; i < 100_000; i++) {
+            String next = Ranks.after(last);
+            assertTrue(next.compareTo(last) > 0, last + " < " + next);
+            assertTrue(Ranks.valid(next), next);
+            assertTrue(next.length() <= 3, "100,000 appends after a three-character rank stay at three: " + next);
+            last = next;
+        }
+        assertEquals("W1", Ranks.after("Vz"));
+        assertEquals("V11", Ranks.after("V0z"));
+        assertEquals("V0c", Ranks.after("V0b"));
+        assertTrue(Ranks.after("zz").compareTo("zz") > 0);
+        assertTrue(Ranks.valid(Ranks.after(null)));
+    }
+
+    @Test
     void outOfOrderNeighboursAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Ranks.between("B", "A"));
         assertThrows(IllegalArgumentException.class, () -> Ranks.between("A", "A"));
