@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Cards of the shipped "member question" pipeline at the size the pipelines issue measures, at every scale: {@link
  * #OPEN_CARDS} open cards spread over its four open stages (40 % new, 30 % assigned, 20 % in progress, 10 %
- * answered), each about a member (its home unit is the card's unit), ranked in creation order within its column;
+ * answered), each about a member (its home unit is the card's unit; at small scale a member has several cards), ranked in creation order within its column;
  * {@link #MY_TASKS} of them, in the assigned and in-progress columns, assigned to the benchmark's API key — "my
  * tasks" of the load's caller — with due dates from three weeks before to six weeks after the data set's present;
  * the rest assigned to 200 other staff ids or, in the new column, to nobody. Every card has its history ({@code
@@ -93,7 +93,8 @@ public final class TaskStage implements GeneratorStage {
                         + "   from jsonb_array_elements(p.stages) s where s ->> 'key' = " + stage + ")),"
                         + " '" + key + "', " + entered + " - interval '1 day', " + entered + ", 0"
                         + " from generate_series(1, " + OPEN_CARDS + ") g"
-                        + " join bench_task_member m on m.n = g"
+                        // fewer members than cards (small): members come round again
+                        + " join bench_task_member m on m.n = (g - 1) % (select count(*) from bench_task_member) + 1"
                         + " cross join (select id, stages from pipeline where key = 'member-question') p"));
         loads.add(InteractionStage.sql(
                 c,
