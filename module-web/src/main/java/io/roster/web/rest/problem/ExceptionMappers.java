@@ -61,7 +61,29 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (lockConflict(e)) {
+            // Two transactions wanted each other's rows (deadlock) or a lock could not be had in time: nothing was
+            // changed (the transaction rolled back), and the same request will very likely pass a moment later.
+            LOG.infof("lock conflict, answered 503: %s", Redacted.describe(e));
+            return Problems.lockConflict();
+        }
         return internal(e);
+    }
+
+    /** SQL states of transactions PostgreSQL rolled back for contention: deadlock, lock not available, serialization. */
+    private static final java.util.Set<String> CONTENTION = java.util.Set.of("40P01", "55P03", "40001");
+
+    /**
+     * Whether {@code e} (or a cause) is PostgreSQL giving up on a lock, whatever layer wrapped it (the persistence
+     * provider's lock exceptions keep the driver's exception as their cause).
+     */
+    static boolean lockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && CONTENTION.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response internal(Throwable e) {

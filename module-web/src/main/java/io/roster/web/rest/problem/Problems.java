@@ -137,6 +137,19 @@ public final class Problems {
                 .build();
     }
 
+    /** A 503 for a transaction rolled back on lock contention: nothing changed, retry after a second. */
+    public static Response lockConflict() {
+        return Response.status(503)
+                .type(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .entity(body(
+                        "lock-conflict",
+                        "Busy, try again",
+                        503,
+                        "another change to the same records was under way; nothing was changed, retry the request"))
+                .build();
+    }
+
     /** A problem with only a status: unknown path, wrong method, unsupported media type. */
     public static Response status(int status, String code, String title, String detail) {
         return Response.status(status)
