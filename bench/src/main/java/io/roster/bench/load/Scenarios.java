@@ -85,26 +85,22 @@ public final class Scenarios {
                 "search-name-cyrillic",
                 "GET /members?q=Фамилия Имя: fuzzy name search typed in Cyrillic (family name, half the time with the given name)",
                 members,
-                Scenarios::cyrillicQuery,
-                keyHash));
+                Scenarios::cyrillicQuery));
         list.add(search(
                 "search-name-latin",
                 "GET /members?q=Familiia Imia: the same names typed in Latin with passport spelling (Sutiagin for Сутягин)",
                 members,
-                m -> Latin.of(cyrillicQuery(m), m.ukrainian()),
-                keyHash));
+                m -> Latin.of(cyrillicQuery(m), m.ukrainian())));
         list.add(search(
                 "search-phone",
                 "GET /members?q=8 (913) 123-45-67: a phone as people type it, exact after normalisation",
                 withPhone,
-                m -> Person.typed(m.phone()),
-                keyHash));
+                m -> Person.typed(m.phone())));
         list.add(search(
                 "search-email",
                 "GET /members?q=ivan.petrov@mail.ru: an e-mail, exact after normalisation",
                 withEmail,
-                Samples.Member::email,
-                keyHash));
+                Samples.Member::email));
         list.add(new Scenario(
                 "list-filtered",
                 "GET /members?orgUnitId={district}&status=MEMBER&status=SUPPORTER&sort=name: first page of a district's"
@@ -186,8 +182,8 @@ public final class Scenarios {
                         m -> pick(new SplittableRandom(m.id().hashCode()), branches)
                                         .id() + "\t" + m.family() + "\t" + m.given() + "\t"
                                 + (m.patronymic() == null ? "" : m.patronymic())),
-                (c, r) -> createRaw(c, r, members, branches, keyHash)));
-        list.addAll(interactionScenarios(s, keyHash));
+                (c, r) -> createRaw(c, r, members, branches)));
+        list.addAll(interactionScenarios(s));
         list.addAll(taskScenarios(s, keyHash));
         return List.copyOf(list);
     }
@@ -198,7 +194,7 @@ public final class Scenarios {
     public static final int DEEP_PAGE = 50;
 
     /** The member-history scenarios of the interactions / events / timeline issue (#3). */
-    static List<Scenario> interactionScenarios(Samples s, byte[] keyHash) {
+    static List<Scenario> interactionScenarios(Samples s) {
         List<Scenario> list = new ArrayList<>();
         List<Samples.LongHistory> longHistory = s.longHistory();
         Set<String> longIds = new java.util.HashSet<>();
@@ -288,7 +284,7 @@ public final class Scenarios {
                         + " transaction)",
                 "create-interaction.lua",
                 paths(ordinary, Samples.Member::id),
-                (c, r) -> createInteractionRaw(c, r, ordinary, keyHash)));
+                (c, r) -> createInteractionRaw(c, r, ordinary)));
         return list;
     }
 
@@ -309,8 +305,7 @@ public final class Scenarios {
                 "get.lua",
                 List.of("/api/v1/pipelines/member-question/board?perColumn=" + BOARD_PER_COLUMN),
                 (c, r) -> {
-                    c.setAutoCommit(false);
-                    try {
+                    transaction(c, () -> {
                         query(c, "select * from pipeline where key = ?", "member-question");
                         query(c, TaskSql.counts(BOARD_PIPELINE, null, null));
                         for (String stage : stages) {
@@ -319,10 +314,7 @@ public final class Scenarios {
                                     TaskSql.column(
                                             BOARD_PIPELINE, stage, null, null, null, null, BOARD_PER_COLUMN + 1));
                         }
-                        c.commit();
-                    } finally {
-                        c.setAutoCommit(true);
-                    }
+                    });
                 }));
         java.util.concurrent.atomic.AtomicReference<String> me = new java.util.concurrent.atomic.AtomicReference<>();
         list.add(new Scenario(
@@ -334,15 +326,11 @@ public final class Scenarios {
                 (c, r) -> {
                     String assignee = me.updateAndGet(v -> v != null ? v : keyId(c, keyHash));
                     LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-                    c.setAutoCommit(false);
-                    try {
+                    transaction(c, () -> {
                         for (DueBucket bucket : DueBucket.values()) {
                             query(c, TaskSql.mine(assignee, bucket, today, null, null, null, MY_TASKS_PER_SECTION + 1));
                         }
-                        c.commit();
-                    } finally {
-                        c.setAutoCommit(true);
-                    }
+                    });
                 }));
         list.add(new Scenario(
                 "move-task",
@@ -359,8 +347,7 @@ public final class Scenarios {
             throws Exception {
         UUID id = UUID.fromString(pick(r, cards));
         String stage = pick(r, stages);
-        c.setAutoCommit(false);
-        try {
+        transaction(c, () -> {
             query(c, "select * from pipeline where id = ? for share", BOARD_PIPELINE);
             query(c, "select * from task where id = ? for update", id);
             String last = null;
@@ -400,6 +387,20 @@ public final class Scenarios {
                             + " null, null, null, '{}'::jsonb)",
                     Ids.newUuid(),
                     id);
+        });
+    }
+
+    /** A unit of raw SQL work. */
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} in one transaction on {@code c}: committed, or rolled back on failure; auto-commit after. */
+    private static void transaction(Connection c, SqlWork work) throws Exception {
+        c.setAutoCommit(false);
+        try {
+            work.run();
             c.commit();
         } catch (Exception e) {
             c.rollback();
@@ -456,13 +457,12 @@ public final class Scenarios {
     }
 
     /** What logging one call makes Roster run: the member, the type, the row, its timeline entry, the contact, audit. */
-    private static void createInteractionRaw(
-            Connection c, SplittableRandom r, List<Samples.Member> members, byte[] keyHash) throws Exception {
+    private static void createInteractionRaw(Connection c, SplittableRandom r, List<Samples.Member> members)
+            throws Exception {
         Samples.Member m = pick(r, members);
         UUID memberId = UUID.fromString(m.id());
         UUID id = Ids.newUuid();
-        c.setAutoCommit(false);
-        try {
+        transaction(c, () -> {
             query(c, "select * from member where id = ?", memberId);
             query(c, "select counts_as_contact from interaction_type where key = ?", "CALL");
             update(
@@ -503,21 +503,11 @@ public final class Scenarios {
                     id,
                     memberId,
                     "{\"type\":\"CALL\",\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}");
-            c.commit();
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     private static Scenario search(
-            String name,
-            String description,
-            List<Samples.Member> members,
-            Function<Samples.Member, String> text,
-            byte[] keyHash) {
+            String name, String description, List<Samples.Member> members, Function<Samples.Member, String> text) {
         List<String> queries = members.stream().map(text).toList();
         return new Scenario(
                 name,
@@ -557,8 +547,7 @@ public final class Scenarios {
 
     /** Runs a search as the service does: in a transaction that sets the trigram threshold first. */
     private static void run(Connection c, SqlQuery sql, boolean name) throws Exception {
-        c.setAutoCommit(false);
-        try {
+        transaction(c, () -> {
             if (name) {
                 try (PreparedStatement set =
                         c.prepareStatement("select set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
@@ -566,25 +555,16 @@ public final class Scenarios {
                     set.execute();
                 }
             }
-            try (PreparedStatement ps = sql.prepare(c);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rs.getObject(1);
-                }
-            }
-            c.commit();
-        } finally {
-            c.setAutoCommit(true);
-        }
+            query(c, sql);
+        });
     }
 
     private static void createRaw(
-            Connection c, SplittableRandom r, List<Samples.Member> members, List<Samples.Unit> branches, byte[] keyHash)
+            Connection c, SplittableRandom r, List<Samples.Member> members, List<Samples.Unit> branches)
             throws Exception {
         Samples.Member m = pick(r, members);
         UUID id = Ids.newUuid();
-        c.setAutoCommit(false);
-        try {
+        transaction(c, () -> {
             String phone = "+38044" + String.format("%07d", r.nextInt(10_000_000));
             query(
                     c,
@@ -630,13 +610,7 @@ public final class Scenarios {
                             + " values (?, ?, 'SUPPORTER', now(), 'bench')",
                     Ids.newUuid(),
                     id);
-            c.commit();
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     private static void query(Connection c, String sql, Object... params) throws Exception {
