@@ -72,10 +72,15 @@ public final class MemberSearch {
         List<Object> params = new ArrayList<>();
         List<String> unitConditions = new ArrayList<>();
         List<Object> unitParams = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where m.merged_into_id is null");
         String q = query.q() == null ? null : query.q().strip();
         TextKind kind = textKind(q);
         MemberSort sort = effectiveSort(query, kind);
+        boolean byUnit = perUnit && nameListWithoutText(kind, sort);
+        // Read unit by unit, the member subquery is correlated to the unit (uu) it lists.
+        StringBuilder where = new StringBuilder(
+                byUnit
+                        ? " where m.org_unit_id = uu.id and m.merged_into_id is null"
+                        : " where m.merged_into_id is null");
         List<String> keys = kind == TextKind.NAME ? NameKeys.queryKeys(q) : List.of();
         String scoreExpr = null;
         List<Object> scoreParams = new ArrayList<>();
@@ -118,7 +123,6 @@ public final class MemberSearch {
         if (!query.includeArchived()) {
             where.append(" and m.archived_at is null");
         }
-        boolean byUnit = perUnit && kind == TextKind.NONE && (sort == MemberSort.NAME || sort == MemberSort.NAME_DESC);
         if (!scope.unrestricted()) {
             unitConditions.add("u.path <@ cast(? as ltree[])");
             unitParams.add(scope.pathsLiteral());
@@ -221,10 +225,7 @@ public final class MemberSearch {
             sql.append(" from (select u.id from org_unit u where ")
                     .append(String.join(" and ", unitConditions))
                     .append(") uu cross join lateral (select * from member m")
-                    .append(where.toString()
-                            .replace(
-                                    " where m.merged_into_id is null",
-                                    " where m.org_unit_id = uu.id" + " and m.merged_into_id is null"))
+                    .append(where)
                     .append(order)
                     .append(" limit ?) m")
                     .append(order)
@@ -258,7 +259,7 @@ public final class MemberSearch {
             throws java.sql.SQLException {
         TextKind kind = textKind(query.q() == null ? null : query.q().strip());
         MemberSort sort = effectiveSort(query, kind);
-        if (kind != TextKind.NONE || (sort != MemberSort.NAME && sort != MemberSort.NAME_DESC)) {
+        if (!nameListWithoutText(kind, sort)) {
             return false;
         }
         if (scope.unrestricted() && subtreePath == null) {
@@ -305,6 +306,11 @@ public final class MemberSearch {
             rs.next();
             return rs.getLong(1) < cap;
         }
+    }
+
+    /** A list sorted by name without a text query: the only kind that may be read unit by unit. */
+    private static boolean nameListWithoutText(TextKind kind, MemberSort sort) {
+        return kind == TextKind.NONE && (sort == MemberSort.NAME || sort == MemberSort.NAME_DESC);
     }
 
     /**
