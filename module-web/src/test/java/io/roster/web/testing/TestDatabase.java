@@ -20,6 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class TestDatabase implements LauncherSessionListener {
     public static final String ADMIN_KEY = "rst_test-admin-key-0123456789abcdef";
     private static EmbeddedDatabase database;
+    private static FakeTelegram telegram;
 
     @Override
     public synchronized void launcherSessionOpened(LauncherSession session) {
@@ -48,7 +49,16 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("roster.webhooks.timeout", "PT5S");
         // the SLA job runs often enough for a test to watch it escalate
         System.setProperty("roster.pipeline.sla-check-interval", "1s");
+        // the Telegram Bot API is a local fake for the whole run (FakeTelegram)
+        telegram = FakeTelegram.start();
+        System.setProperty("roster.telegram.bot-token", FakeTelegram.TOKEN);
+        System.setProperty("roster.telegram.api-url", telegram.apiUrl());
         ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
+    }
+
+    /** The fake Telegram Bot API every deployment of this run talks to. */
+    public static FakeTelegram telegram() {
+        return telegram;
     }
 
     @Override
@@ -60,6 +70,10 @@ public class TestDatabase implements LauncherSessionListener {
                 throw new UncheckedIOException(e);
             }
             database = null;
+        }
+        if (telegram != null) {
+            telegram.close();
+            telegram = null;
         }
     }
 
