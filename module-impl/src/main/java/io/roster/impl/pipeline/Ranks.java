@@ -65,7 +65,11 @@ public final class Ranks {
      * digit): {@code "V0b"} → {@code "V0c"}, {@code "V0z"} → {@code "V11"}. Unlike {@link #between between(low,
      * null)}, which halves the room above and grows by a character every few appends, this keeps the length: a column
      * of three-character ranks takes over 100,000 appends before its ranks grow, so a stream of moves to the ends of
-     * columns never asks for a renumbering.
+     * columns never asks for a renumbering. At the very top of the space (only highest digits) the rank doubles its
+     * length with lowest-but-one digits, {@code "zz"} → {@code "zz11"}, which starts a new odometer of as many digits:
+     * growing by one character there instead would make every 61st append one character longer, and a column whose
+     * last rank had reached the top would hit {@link #MAX_LENGTH} — and a renumbering of the whole column under the
+     * movers' feet — every couple of thousand appends.
      */
     public static String after(String low) {
         if (low == null) {
@@ -80,8 +84,8 @@ public final class Ranks {
             }
             digits[i] = DIGITS.charAt(1);
         }
-        // only highest digits: one more position
-        return low + DIGITS.charAt(BASE / 2);
+        // only highest digits: as many positions again
+        return low + String.valueOf(DIGITS.charAt(1)).repeat(low.length());
     }
 
     /** {@code count} evenly spread ranks in increasing order, for (re)numbering a column. */

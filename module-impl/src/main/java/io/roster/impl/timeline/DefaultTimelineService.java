@@ -3,6 +3,7 @@ package io.roster.impl.timeline;
 import io.roster.api.common.Page;
 import io.roster.api.common.PageRequest;
 import io.roster.api.error.FieldError;
+import io.roster.api.error.NotFoundException;
 import io.roster.api.error.ValidationException;
 import io.roster.api.security.Permission;
 import io.roster.api.timeline.EntryKind;
@@ -10,8 +11,8 @@ import io.roster.api.timeline.TimelineEntry;
 import io.roster.api.timeline.TimelineQuery;
 import io.roster.api.timeline.TimelineService;
 import io.roster.impl.common.Cursors;
+import io.roster.impl.common.Ids;
 import io.roster.impl.common.JsonText;
-import io.roster.impl.member.DefaultMemberService;
 import io.roster.impl.member.SqlQuery;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class DefaultTimelineService implements TimelineService {
     static final int MAX_FILTER_VALUES = 20;
+    /** As many merges as {@code DefaultMemberService} follows. */
+    private static final int MAX_MERGE_HOPS = 8;
 
     @PersistenceContext
     EntityManager em;
@@ -43,15 +48,16 @@ public class DefaultTimelineService implements TimelineService {
     @Inject
     Access access;
 
-    @Inject
-    DefaultMemberService members;
-
+    /**
+     * Runs in the caller's transaction when there is one (so it sees what that transaction wrote) and without one
+     * otherwise: a page is then one autocommit statement, with no transaction begun and committed around it.
+     */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TimelineEntry> page(TimelineQuery q) {
         access.require(Permission.MEMBER_READ);
         validate(q);
-        UUID memberId = members.memberIdForHistory(q.memberId());
+        UUID memberId = Ids.parse(q.memberId()).orElseThrow(() -> new NotFoundException("member", q.memberId()));
         PageRequest page = q.page() == null ? PageRequest.first() : q.page();
         Instant afterAt = null;
         UUID afterId = null;
@@ -60,36 +66,69 @@ public class DefaultTimelineService implements TimelineService {
             afterAt = Cursors.instant(v.get(0));
             afterId = Cursors.id(v.get(1));
         }
-        SqlQuery sql = TimelineSql.build(memberId, q, afterAt, afterId, page.limit() + 1);
-        // Plain JDBC: entries are written by SQL and only read here, so the persistence context has nothing to add.
-        List<TimelineEntry> rows = em.unwrap(Session.class).doReturningWork(c -> {
-            List<TimelineEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = sql.prepare(c);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID ref = rs.getObject(7, UUID.class);
-                    out.add(new TimelineEntry(
-                            rs.getString(1),
-                            rs.getString(2),
-                            EntryKind.valueOf(rs.getString(3)),
-                            rs.getObject(4, OffsetDateTime.class).toInstant(),
-                            rs.getString(5),
-                            rs.getString(6),
-                            ref == null ? null : ref.toString(),
-                            rs.getString(8),
-                            JsonText.object(rs.getString(9))));
-                }
-            }
-            return out;
-        });
-        String next = null;
-        List<TimelineEntry> items = rows;
-        if (rows.size() > page.limit()) {
-            items = rows.subList(0, page.limit());
-            TimelineEntry last = items.get(items.size() - 1);
-            next = Cursors.encode("timeline", last.occurredAt(), UUID.fromString(last.id()));
+        if (em.isJoinedToTransaction()) {
+            em.flush();
         }
-        return new Page<>(items, next);
+        Session session = em.unwrap(Session.class);
+        for (int hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+            SqlQuery sql = TimelineSql.build(memberId, q, afterAt, afterId, page.limit() + 1);
+            // Plain JDBC: entries are written by SQL and only read here, so the persistence context has nothing to add.
+            Read read = session.doReturningWork(c -> read(sql, c));
+            if (read == null) {
+                break;
+            }
+            if (read.mergedInto() != null) {
+                memberId = UUID.fromString(read.mergedInto());
+                continue;
+            }
+            if (!access.scope().contains(read.unitPath())) {
+                break;
+            }
+            return page(read.rows(), page.limit());
+        }
+        throw new NotFoundException("member", q.memberId());
+    }
+
+    /** What one statement of {@link TimelineSql} returned; {@code null} from {@link #read} for an unknown member. */
+    private record Read(String mergedInto, String unitPath, List<TimelineEntry> rows) {}
+
+    private static Read read(SqlQuery sql, Connection c) throws SQLException {
+        try (PreparedStatement ps = sql.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            String mergedInto = rs.getString(1);
+            String unitPath = rs.getString(2);
+            List<TimelineEntry> rows = new ArrayList<>();
+            do {
+                String id = rs.getString(3);
+                if (id == null) {
+                    break;
+                }
+                UUID ref = rs.getObject(9, UUID.class);
+                rows.add(new TimelineEntry(
+                        id,
+                        rs.getString(4),
+                        EntryKind.valueOf(rs.getString(5)),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(),
+                        rs.getString(7),
+                        rs.getString(8),
+                        ref == null ? null : ref.toString(),
+                        rs.getString(10),
+                        JsonText.object(rs.getString(11))));
+            } while (rs.next());
+            return new Read(mergedInto, unitPath, rows);
+        }
+    }
+
+    private static Page<TimelineEntry> page(List<TimelineEntry> rows, int limit) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<TimelineEntry> items = rows.subList(0, limit);
+        TimelineEntry last = items.get(items.size() - 1);
+        return new Page<>(items, Cursors.encode("timeline", last.occurredAt(), UUID.fromString(last.id())));
     }
 
     private static void validate(TimelineQuery q) {

@@ -11,19 +11,30 @@ import java.util.UUID;
 
 /**
  * The SQL of a timeline page, built in one place so that the service and the query-plan test run the same text. A
- * page is one range scan of {@code timeline_member_time_idx} (or {@code timeline_member_kind_time_idx} with one kind)
- * that stops after {@code limit + 1} rows.
+ * page is one statement: the member's row (its merge pointer and home-unit path, for the scope check) and, when it
+ * has not been merged away, one range scan of {@code timeline_member_time_idx} (or {@code
+ * timeline_member_kind_time_idx} with one kind) that stops after {@code limit + 1} rows. Reading both in one round trip
+ * matters: the page itself costs a fraction of a millisecond, so every extra statement shows in the response time.
  */
 public final class TimelineSql {
     static final String COLUMNS =
             "t.id, t.member_id, t.kind, t.occurred_at, t.type, t.channel, t.ref_id, t.title, t.data";
+
+    /**
+     * The member row the page hangs on: no row for an unknown member; {@code merged_into} set for a merged-away one,
+     * whose page is then empty; otherwise the page's rows (or one row of nulls when it has none) follow its columns.
+     */
+    private static final String MEMBER = "select h.merged_into, h.unit_path, p.* from (select m.merged_into_id::text"
+            + " as merged_into, u.path::text as unit_path from member m join org_unit u on u.id = m.org_unit_id"
+            + " where m.id = ?) h left join lateral (";
 
     private TimelineSql() {}
 
     /**
      * The statement for a page, with JDBC {@code ?} parameters.
      *
-     * @param memberId the member (resolved: merges followed, scope checked)
+     * @param memberId the member as asked for: the statement reads its merge pointer and home unit, the caller follows
+     *     merges and checks scope
      * @param q the filters; its page is ignored
      * @param afterAt the cursor's time, or {@code null} for the first page
      * @param afterId the cursor's id, or {@code null} for the first page
@@ -31,7 +42,10 @@ public final class TimelineSql {
      */
     public static SqlQuery build(UUID memberId, TimelineQuery q, Instant afterAt, UUID afterId, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from timeline_entry t where t.member_id = ?");
+        StringBuilder sql = new StringBuilder(MEMBER);
+        params.add(memberId);
+        sql.append("select ").append(COLUMNS).append(" from timeline_entry t where h.merged_into is null");
+        sql.append(" and t.member_id = ?");
         params.add(memberId);
         if (q.kinds() != null && !q.kinds().isEmpty()) {
             in(sql, params, "t.kind", q.kinds().stream().map(EntryKind::name).toList());
@@ -57,7 +71,9 @@ public final class TimelineSql {
             params.add(afterAt);
             params.add(afterId);
         }
-        sql.append(" order by t.occurred_at desc, t.id desc limit ").append(limit);
+        sql.append(" order by t.occurred_at desc, t.id desc limit ")
+                .append(limit)
+                .append(") p on true");
         return new SqlQuery(sql.toString(), params);
     }
 

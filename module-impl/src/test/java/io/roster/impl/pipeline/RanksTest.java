@@ -56,6 +56,22 @@ class RanksTest {
     }
 
     @Test
+    void appendingPastTheTopOfTheSpaceStaysShort() {
+        // a column whose last rank reached only highest digits (after a renumbering, many appends climb there)
+        String last = "zzz";
+        for (int i = 0; i < 1_000_000; i++) {
+            String next = Ranks.after(last);
+            assertTrue(next.compareTo(last) > 0, last + " < " + next);
+            assertTrue(Ranks.valid(next), next);
+            last = next;
+        }
+        // 3 → 6 characters at once, 6 → 12 after 61³ appends, 12 → 24 only after 61⁶
+        assertEquals(12, last.length(), "a million appends past the top: " + last);
+        assertTrue(last.length() <= Ranks.MAX_LENGTH);
+        assertEquals("zzz111", Ranks.after("zzz"));
+    }
+
+    @Test
     void outOfOrderNeighboursAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Ranks.between("B", "A"));
         assertThrows(IllegalArgumentException.class, () -> Ranks.between("A", "A"));
