@@ -78,8 +78,9 @@ public final class Report {
                 4. **Limits**, with the server stopped: `pgbench -S` (select-only) on the same PostgreSQL, the raw SQL
                    of each scenario over JDBC with as many connections as wrk used (the member search SQL is
                    `MemberSearch.build`'s and the profile SQL `MemberRows.PROFILE`, so they are exactly the service's;
-                   the timeline runs the service's member lookup and then the keyset query `… where member_id = ? [and
-                   (occurred_at, id) < (?, ?)] order by occurred_at desc, id desc limit 51`; no raw call looks up the
+                   the timeline runs the service's one statement (`TimelineSql`: the member's row joined laterally to the
+                   keyset page `… where member_id = ? [and (occurred_at, id) < (?, ?)] order by occurred_at desc, id
+                   desc limit 51`); no raw call looks up the
                    API key, because the server remembers authenticated keys for `roster.security.api-key-cache`, so a
                    request under load makes no such lookup either), the same 5,000-member
                    batch written over JDBC in one transaction with the service's statements, and `COPY` rows/s.

@@ -6,6 +6,7 @@ import io.roster.api.member.MemberQuery;
 import io.roster.api.member.MemberSort;
 import io.roster.api.member.MemberStatus;
 import io.roster.api.pipeline.DueBucket;
+import io.roster.api.timeline.TimelineQuery;
 import io.roster.bench.generate.Latin;
 import io.roster.bench.generate.Person;
 import io.roster.impl.common.Ids;
@@ -17,6 +18,7 @@ import io.roster.impl.member.PhoneNumbers;
 import io.roster.impl.member.SqlQuery;
 import io.roster.impl.pipeline.TaskSql;
 import io.roster.impl.security.Access;
+import io.roster.impl.timeline.TimelineSql;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -213,8 +215,7 @@ public final class Scenarios {
                 paths(longHistory, l -> timelinePath(l.id()) + "?limit=" + TIMELINE_PAGE),
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, longHistory).id());
-                    query(c, MemberRows.HISTORY_LOOKUP, id);
-                    query(c, TIMELINE_SQL + " order by occurred_at desc, id desc limit " + (TIMELINE_PAGE + 1), id);
+                    query(c, TimelineSql.build(id, timelineQuery(id), null, null, TIMELINE_PAGE + 1));
                 }));
         Map<UUID, Object[]> deepBoundary = new ConcurrentHashMap<>();
         list.add(new Scenario(
@@ -226,14 +227,14 @@ public final class Scenarios {
                 (c, r) -> {
                     UUID id = UUID.fromString(pick(r, longHistory).id());
                     Object[] after = deepBoundary.computeIfAbsent(id, m -> boundary(c, m));
-                    query(c, MemberRows.HISTORY_LOOKUP, id);
                     query(
                             c,
-                            TIMELINE_SQL + " and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit "
-                                    + (TIMELINE_PAGE + 1),
-                            id,
-                            after[0],
-                            after[1]);
+                            TimelineSql.build(
+                                    id,
+                                    timelineQuery(id),
+                                    ((java.time.OffsetDateTime) after[0]).toInstant(),
+                                    (UUID) after[1],
+                                    TIMELINE_PAGE + 1));
                 },
                 api -> {
                     List<String> paths = new ArrayList<>();
@@ -432,8 +433,11 @@ public final class Scenarios {
     }
 
     static final String API_KEY = "select id, revoked_at, permissions, org_unit_ids from api_key where secret_hash = ?";
-    static final String TIMELINE_SQL = "select id, member_id, kind, occurred_at, type, channel, ref_id, title, data"
-            + " from timeline_entry where member_id = ?";
+
+    /** The unfiltered query of a member's timeline; the statement is the service's own, {@link TimelineSql}. */
+    private static TimelineQuery timelineQuery(UUID member) {
+        return new TimelineQuery(member.toString(), Set.of(), Set.of(), Set.of(), null, null, null);
+    }
 
     static String timelinePath(String memberId) {
         return "/api/v1/members/" + memberId + "/timeline";
