@@ -300,7 +300,8 @@ public class DefaultTemplateService implements TemplateService {
         if (d.variants() == null || d.variants().isEmpty()) {
             errors.add(new FieldError("variants", "required", "at least one language variant (ru, uk, en) is needed"));
         } else {
-            for (Map.Entry<String, TemplateVariant> e : d.variants().entrySet()) {
+            // in the order of the language codes, so that the errors come in a stable order
+            for (Map.Entry<String, TemplateVariant> e : new TreeMap<>(d.variants()).entrySet()) {
                 String key = e.getKey();
                 String path = "variants." + key;
                 Language lang = Language.fromTag(key);

@@ -131,86 +131,97 @@ public class DeliveryStore {
             Predicate<ContactChannel> available,
             Function<Recipient, RenderedMessage> render,
             ZoneId defaultZone) {
-        return Sql.jdbc(em, c -> {
-            List<UUID[]> due = new ArrayList<>();
-            List<Integer> attempts = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, member_id, attempts from broadcast_delivery"
-                    + " where broadcast_id = ? and status in ('QUEUED', 'SENDING')"
-                    + " and next_attempt_at <= clock_timestamp() order by next_attempt_at limit ?"
-                    + " for update skip locked")) {
-                ps.setObject(1, b.id());
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
-                        attempts.add(rs.getInt(3));
-                    }
+        return Sql.jdbc(em, c -> claim(c, b, limit, lease, available, render, defaultZone));
+    }
+
+    /** {@link #claim} on a connection, in its transaction. */
+    static Claim claim(
+            Connection c,
+            Active b,
+            int limit,
+            Duration lease,
+            Predicate<ContactChannel> available,
+            Function<Recipient, RenderedMessage> render,
+            ZoneId defaultZone)
+            throws SQLException {
+        List<UUID[]> due = new ArrayList<>();
+        List<Integer> attempts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, member_id, attempts from broadcast_delivery"
+                + " where broadcast_id = ? and status in ('QUEUED', 'SENDING')"
+                + " and next_attempt_at <= clock_timestamp() order by next_attempt_at limit ?"
+                + " for update skip locked")) {
+            ps.setObject(1, b.id());
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+                    attempts.add(rs.getInt(3));
                 }
             }
-            if (due.isEmpty()) {
-                return new Claim(0, List.of());
-            }
-            Instant now = now(c);
-            Map<UUID, Recipient> recipients =
-                    Sql.recipients(c, due.stream().map(d -> d[1]).toList(), defaultZone);
-            List<Outgoing> send = new ArrayList<>();
-            try (PreparedStatement skip = c.prepareStatement("update broadcast_delivery set status = 'SKIPPED',"
-                            + " reason = ?, updated_at = clock_timestamp() where id = ?");
-                    PreparedStatement defer = c.prepareStatement("update broadcast_delivery set status = 'QUEUED',"
-                            + " reason = ?, next_attempt_at = ?, deferrals = deferrals + 1,"
-                            + " updated_at = clock_timestamp() where id = ?");
-                    PreparedStatement sending = c.prepareStatement("update broadcast_delivery set status = 'SENDING',"
-                            + " channel = ?, attempts = ?, reason = null, next_attempt_at = ?,"
-                            + " updated_at = clock_timestamp() where id = ?");
-                    PreparedStatement timeline = timelineInsert(c)) {
-                for (int i = 0; i < due.size(); i++) {
-                    UUID id = due.get(i)[0];
-                    UUID member = due.get(i)[1];
-                    Recipient r = recipients.get(member);
-                    DeliveryRules.Decision d = r == null
-                            ? new DeliveryRules.Skip("member not found")
-                            : DeliveryRules.decide(r, b.channels(), available, b.quiet(), now);
-                    if (d instanceof DeliveryRules.Skip s) {
-                        skip.setString(1, s.reason());
-                        skip.setObject(2, id);
-                        skip.addBatch();
-                        addTimeline(timeline, member, id, "skipped", null, b, now, s.reason());
-                    } else if (d instanceof DeliveryRules.Defer f) {
-                        defer.setString(1, f.reason());
-                        defer.setObject(2, Sql.utc(f.until()));
-                        defer.setObject(3, id);
-                        defer.addBatch();
-                    } else if (d instanceof DeliveryRules.Send s) {
-                        int attempt = attempts.get(i) + 1;
-                        sending.setString(1, s.channel().name());
-                        sending.setInt(2, attempt);
-                        sending.setObject(3, Sql.utc(now.plus(lease)));
-                        sending.setObject(4, id);
-                        sending.addBatch();
-                        RenderedMessage m = render.apply(r);
-                        send.add(new Outgoing(
-                                id,
-                                member,
-                                attempt,
-                                new OutgoingMessage(
-                                        id.toString(),
-                                        member.toString(),
-                                        s.channel(),
-                                        s.address(),
-                                        m.language(),
-                                        m.subject(),
-                                        m.text(),
-                                        m.html(),
-                                        List.of())));
-                    }
+        }
+        if (due.isEmpty()) {
+            return new Claim(0, List.of());
+        }
+        Instant now = now(c);
+        Map<UUID, Recipient> recipients =
+                Sql.recipients(c, due.stream().map(d -> d[1]).toList(), defaultZone);
+        List<Outgoing> send = new ArrayList<>();
+        try (PreparedStatement skip = c.prepareStatement("update broadcast_delivery set status = 'SKIPPED',"
+                        + " reason = ?, updated_at = clock_timestamp() where id = ?");
+                PreparedStatement defer = c.prepareStatement("update broadcast_delivery set status = 'QUEUED',"
+                        + " reason = ?, next_attempt_at = ?, deferrals = deferrals + 1,"
+                        + " updated_at = clock_timestamp() where id = ?");
+                PreparedStatement sending = c.prepareStatement("update broadcast_delivery set status = 'SENDING',"
+                        + " channel = ?, attempts = ?, reason = null, next_attempt_at = ?,"
+                        + " updated_at = clock_timestamp() where id = ?");
+                PreparedStatement timeline = timelineInsert(c)) {
+            for (int i = 0; i < due.size(); i++) {
+                UUID id = due.get(i)[0];
+                UUID member = due.get(i)[1];
+                Recipient r = recipients.get(member);
+                DeliveryRules.Decision d = r == null
+                        ? new DeliveryRules.Skip("member not found")
+                        : DeliveryRules.decide(r, b.channels(), available, b.quiet(), now);
+                if (d instanceof DeliveryRules.Skip s) {
+                    skip.setString(1, s.reason());
+                    skip.setObject(2, id);
+                    skip.addBatch();
+                    addTimeline(timeline, member, id, "skipped", null, b, now, s.reason());
+                } else if (d instanceof DeliveryRules.Defer f) {
+                    defer.setString(1, f.reason());
+                    defer.setObject(2, Sql.utc(f.until()));
+                    defer.setObject(3, id);
+                    defer.addBatch();
+                } else if (d instanceof DeliveryRules.Send s) {
+                    int attempt = attempts.get(i) + 1;
+                    sending.setString(1, s.channel().name());
+                    sending.setInt(2, attempt);
+                    sending.setObject(3, Sql.utc(now.plus(lease)));
+                    sending.setObject(4, id);
+                    sending.addBatch();
+                    RenderedMessage m = render.apply(r);
+                    send.add(new Outgoing(
+                            id,
+                            member,
+                            attempt,
+                            new OutgoingMessage(
+                                    id.toString(),
+                                    member.toString(),
+                                    s.channel(),
+                                    s.address(),
+                                    m.language(),
+                                    m.subject(),
+                                    m.text(),
+                                    m.html(),
+                                    List.of())));
                 }
-                skip.executeBatch();
-                defer.executeBatch();
-                sending.executeBatch();
-                timeline.executeBatch();
             }
-            return new Claim(due.size(), send);
-        });
+            skip.executeBatch();
+            defer.executeBatch();
+            sending.executeBatch();
+            timeline.executeBatch();
+        }
+        return new Claim(due.size(), send);
     }
 
     /** What a claim gave. */
