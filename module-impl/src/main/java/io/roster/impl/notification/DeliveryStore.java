@@ -296,7 +296,7 @@ public class DeliveryStore {
                             status.toLowerCase(java.util.Locale.ROOT),
                             o.message().channel(),
                             b,
-                            now(c),
+                            Instant.now(),
                             reason);
                     t.executeBatch();
                 }
