@@ -386,8 +386,8 @@ public class DefaultBroadcastService implements BroadcastService {
             source = segments.memberIds(c, s, scope);
         } else {
             List<Object> params = new ArrayList<>();
-            params.add(
-                    new UuidArray(b.memberIds().stream().map(UUID::fromString).toArray(UUID[]::new)));
+            params.add(new SqlQuery.UuidArray(
+                    b.memberIds().stream().map(UUID::fromString).toArray(UUID[]::new)));
             params.add(l.unitPath());
             String sql = "select m.id from member m join org_unit u on u.id = m.org_unit_id where m.id = any(?)"
                     + " and m.merged_into_id is null and u.path <@ cast(? as ltree)";
@@ -404,26 +404,9 @@ public class DefaultBroadcastService implements BroadcastService {
         String insert = "insert into broadcast_delivery (id, broadcast_id, member_id, status, attempts,"
                 + " next_attempt_at, updated_at) select " + uuidFunction(c) + ", ?, x.id, 'QUEUED', 0, ?,"
                 + " clock_timestamp() from (" + source.sql() + ") x on conflict do nothing";
-        try (PreparedStatement ps = prepare(c, insert, params)) {
+        try (PreparedStatement ps = new SqlQuery(insert, params).prepare(c)) {
             return ps.executeUpdate();
         }
-    }
-
-    /** A {@code uuid[]} parameter. */
-    record UuidArray(UUID[] values) {}
-
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
-        List<Object> plain = new ArrayList<>();
-        for (Object p : params) {
-            plain.add(p instanceof UuidArray ? null : p);
-        }
-        PreparedStatement ps = new SqlQuery(sql, plain).prepare(c);
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i) instanceof UuidArray a) {
-                ps.setArray(i + 1, c.createArrayOf("uuid", a.values()));
-            }
-        }
-        return ps;
     }
 
     /** UUIDv7 from PostgreSQL 18 on (time-ordered, like every Roster id), random UUIDs before. */

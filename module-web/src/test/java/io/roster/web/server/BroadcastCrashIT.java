@@ -7,14 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roster.web.testing.Api;
 import io.roster.web.testing.FakeTelegram;
 import io.roster.web.testing.Fixtures;
+import io.roster.web.testing.PackagedServers;
 import io.roster.web.testing.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,15 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BroadcastCrashIT {
     private static final String ADMIN_KEY = "rst_broadcast-crash-admin-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int RECIPIENTS = 30;
     private static final int HOLD_AT = 10;
 
     @Test
     void killedDispatcherResumesAndEveryRecipientGetsExactlyOneMessage(@TempDir Path dir) throws Exception {
         FakeTelegram telegram = TestDatabase.telegram();
-        int port = freePort();
-        int pgPort = freePort();
+        int port = PackagedServers.freePort();
+        int pgPort = PackagedServers.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("ROSTER_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         env.put("ROSTER_DATA_DIR", dir.resolve("data").toString());
@@ -58,11 +52,11 @@ class BroadcastCrashIT {
         env.put("ROSTER_NOTIFICATIONS_QUIET_HOURS", "none");
         env.put("ROSTER_NOTIFICATIONS_POLL_INTERVAL", "PT0.1S");
         env.put("ROSTER_NOTIFICATIONS_LEASE", "PT5S");
-        Process server = start(env, dir.resolve("first.log"));
+        Process server = PackagedServers.start(env, dir.resolve("first.log"));
         List<Long> chats = new ArrayList<>();
         String broadcast;
         try {
-            awaitReady(port, server, dir.resolve("first.log"));
+            PackagedServers.awaitReady(port, server, dir.resolve("first.log"));
             Api api = Api.withKey(new URL("http://localhost:" + port + "/"), ADMIN_KEY);
             String unit =
                     Fixtures.root(api, Fixtures.unique("Отделение")).get("id").asText();
@@ -120,9 +114,9 @@ class BroadcastCrashIT {
                 server.destroyForcibly();
             }
         }
-        Process again = start(env, dir.resolve("second.log"));
+        Process again = PackagedServers.start(env, dir.resolve("second.log"));
         try {
-            awaitReady(port, again, dir.resolve("second.log"));
+            PackagedServers.awaitReady(port, again, dir.resolve("second.log"));
             Api api = Api.withKey(new URL("http://localhost:" + port + "/"), ADMIN_KEY);
             JsonNode stats = awaitStats(
                     api,
@@ -168,44 +162,6 @@ class BroadcastCrashIT {
                 return b;
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static Process start(Map<String, String> env, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("ROSTER_"));
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    private static void awaitReady(int port, Process p, Path log) throws Exception {
-        Instant start = Instant.now();
-        while (Duration.between(start, Instant.now()).toSeconds() < 120) {
-            if (!p.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 120 s: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

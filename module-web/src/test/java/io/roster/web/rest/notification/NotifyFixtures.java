@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,9 +173,5 @@ final class NotifyFixtures {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }
