@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Roster's benchmark: bench/run.sh <small|medium|large> [--seed N] [--duration S] [--warmup S] [--connections C]
 #                                  [--generate-only]
+#                     bench/run.sh broadcasts [--members N]   (broadcast enqueue and dispatch, see docs/notifications.md)
 # Generates (or reuses) a data set, starts the packaged server on it, measures every scenario with wrk next to
 # pgbench, the raw SQL and COPY, and writes docs/performance.md and docs/performance.csv. See docs/performance.md.
 set -euo pipefail

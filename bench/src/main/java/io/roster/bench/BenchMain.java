@@ -53,6 +53,10 @@ public final class BenchMain {
         if (args.length == 0 || args[0].startsWith("-")) {
             usage("a scale is required");
         }
+        if (args[0].equals(BroadcastBench.SECTION)) {
+            BroadcastBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Scale scale = Scale.named(args[0]);
         long seed = 1;
         int seconds = 15;
@@ -412,7 +416,7 @@ public final class BenchMain {
                 pgVersion);
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
                     .redirectErrorStream(true)

@@ -32,6 +32,10 @@ public final class Report {
                 out.append(section);
             }
         }
+        String broadcasts = kept(old, BroadcastBench.SECTION);
+        if (broadcasts != null) {
+            out.append(broadcasts);
+        }
         Files.writeString(md, out.toString(), StandardCharsets.UTF_8);
         appendCsv(docs.resolve("performance.csv"), f);
     }
@@ -51,6 +55,7 @@ public final class Report {
                 bench/run.sh small            # 10k members, 100k interactions; ~5 minutes in all
                 bench/run.sh medium --seed 7  # 200k members, 2M interactions (3 members with 100k each)
                 bench/run.sh large            # 1M members, 10M interactions, a capital region of ~100k members
+                bench/run.sh broadcasts       # a broadcast to 100k members: enqueue, then dispatch to a local fake channel
                 ```
 
                 The runner installs `wrk` and Debian's `postgresql-15` (for `pgbench`) when they are missing, builds
@@ -414,7 +419,7 @@ public final class Report {
                 .orElse(null);
     }
 
-    private static String kept(String old, String scale) {
+    static String kept(String old, String scale) {
         int from = old.indexOf(start(scale));
         int to = old.indexOf(end(scale));
         return from < 0 || to < from
@@ -422,11 +427,11 @@ public final class Report {
                 : old.substring(from, to + end(scale).length());
     }
 
-    private static String start(String scale) {
+    static String start(String scale) {
         return "<!-- run:" + scale + " -->\n";
     }
 
-    private static String end(String scale) {
+    static String end(String scale) {
         return "<!-- /run:" + scale + " -->\n\n";
     }
 

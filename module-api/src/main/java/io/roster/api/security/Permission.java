@@ -35,5 +35,13 @@ public enum Permission {
     /** Move a card into a stage that has reached its WIP limit. */
     TASK_WIP_OVERRIDE,
     /** Define pipelines (stages, rules, automations) and org-unit coordinators. */
-    PIPELINE_ADMIN;
+    PIPELINE_ADMIN,
+    /** Read message templates, segments, broadcasts and their deliveries in scope. */
+    NOTIFICATION_READ,
+    /** Create broadcasts and start, pause, resume and cancel them. */
+    NOTIFICATION_SEND,
+    /** Create, change and delete message templates. */
+    TEMPLATE_WRITE,
+    /** Create, change and delete segments (saved member filters). */
+    SEGMENT_WRITE;
 }

@@ -21,7 +21,9 @@ public enum Role {
             Permission.MEMBER_WRITE,
             Permission.MEMBER_CONTACTS_READ,
             Permission.INTERACTION_WRITE,
-            Permission.EVENT_WRITE)),
+            Permission.EVENT_WRITE,
+            Permission.NOTIFICATION_READ,
+            Permission.SEGMENT_WRITE)),
     /** An organiser who also shapes the org tree, merges duplicates and manages interaction types. */
     COORDINATOR(EnumSet.of(
             Permission.ORG_READ,
@@ -36,7 +38,11 @@ public enum Role {
             Permission.TASK_READ,
             Permission.TASK_WRITE,
             Permission.TASK_WIP_OVERRIDE,
-            Permission.PIPELINE_ADMIN)),
+            Permission.PIPELINE_ADMIN,
+            Permission.NOTIFICATION_READ,
+            Permission.NOTIFICATION_SEND,
+            Permission.TEMPLATE_WRITE,
+            Permission.SEGMENT_WRITE)),
     /** Everything, including keys, webhooks, attribute definitions and the audit trail. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /**

@@ -16,5 +16,10 @@ public enum EntryKind {
      * A card about the member was created, moved, assigned or closed (the card's id is the {@code refId}; the
      * {@code type} says which).
      */
-    TASK
+    TASK,
+    /**
+     * A broadcast message to the member was sent, delivered, failed or skipped (the delivery's id is the
+     * {@code refId}; the {@code type} is the outcome, the {@code channel} the channel, the title the broadcast's name).
+     */
+    DELIVERY
 }

@@ -37,6 +37,15 @@ public interface MessageChannel {
     }
 
     /**
+     * Whether a {@link SendResult.Status#SENT} result means the message reached the recipient's inbox (Telegram
+     * returns the message it placed in the chat), rather than only that the transport accepted it (an SMTP relay, an
+     * SMS gateway). Roster counts the first as delivered, the second as sent.
+     */
+    default boolean confirmsDelivery() {
+        return false;
+    }
+
+    /**
      * Sends one message. Never throws for a transport failure: the result says whether to retry and when.
      *
      * @return {@link SendResult.Status#SENT} when the transport accepted it, {@link SendResult.Status#RETRY} for a

@@ -69,6 +69,42 @@ public final class MemberSearch {
             PhoneNumbers phones,
             Instant now,
             boolean perUnit) {
+        return build(query, scope, subtreePath, phones, now, perUnit, false);
+    }
+
+    /**
+     * The ids of every member a query matches, unordered and unpaged ({@code select m.id from member m where …}): for
+     * counting a segment and for set-based inserts of its members. The query's sort and page are ignored; a name
+     * query needs {@code pg_trgm.word_similarity_threshold} set as for {@link #build}. Parameters as {@link #build}'s.
+     */
+    public static SqlQuery ids(
+            MemberQuery query, Access.Scope scope, String subtreePath, PhoneNumbers phones, Instant now) {
+        MemberQuery unpaged = new MemberQuery(
+                query.q(),
+                query.orgUnitId(),
+                query.statuses(),
+                query.tags(),
+                query.supportLevelMin(),
+                query.supportLevelMax(),
+                query.consentChannel(),
+                query.updatedSince(),
+                query.notContactedForDays(),
+                query.lastOutcome(),
+                query.attendedEventId(),
+                query.includeArchived(),
+                null,
+                PageRequest.first());
+        return build(unpaged, scope, subtreePath, phones, now, false, true);
+    }
+
+    private static SqlQuery build(
+            MemberQuery query,
+            Access.Scope scope,
+            String subtreePath,
+            PhoneNumbers phones,
+            Instant now,
+            boolean perUnit,
+            boolean idsOnly) {
         List<Object> params = new ArrayList<>();
         List<String> unitConditions = new ArrayList<>();
         List<Object> unitParams = new ArrayList<>();
@@ -86,7 +122,7 @@ public final class MemberSearch {
         List<Object> scoreParams = new ArrayList<>();
         if (kind == TextKind.NAME) {
             if (keys.isEmpty()) {
-                return emptyQuery();
+                return emptyQuery(idsOnly);
             }
             // Every word of the query must match a word of the name (fuzzily): "Ларионова Алевтина" lists the
             // Alevtinas Larionova, not every Alevtina. Each word is its own GIN condition, so the index intersects
@@ -106,7 +142,7 @@ public final class MemberSearch {
         } else if (kind == TextKind.PHONE) {
             Optional<String> e164 = phones.toE164(q);
             if (e164.isEmpty()) {
-                return emptyQuery();
+                return emptyQuery(idsOnly);
             }
             where.append(" and m.id in (select c.member_id from member_contact c"
                     + " where c.kind = 'PHONE' and c.lookup = ?)");
@@ -114,7 +150,7 @@ public final class MemberSearch {
         } else if (kind == TextKind.EMAIL) {
             Optional<String> email = EmailAddresses.normalize(q);
             if (email.isEmpty()) {
-                return emptyQuery();
+                return emptyQuery(idsOnly);
             }
             where.append(" and m.id in (select c.member_id from member_contact c"
                     + " where c.kind = 'EMAIL' and c.lookup = ?)");
@@ -181,6 +217,9 @@ public final class MemberSearch {
             where.append(" and m.id in (select a.member_id from event_attendance a where a.event_id = ?"
                     + " and a.status = 'ATTENDED')");
             params.add(Ids.parse(query.attendedEventId()).orElse(new UUID(0, 0)));
+        }
+        if (idsOnly) {
+            return new SqlQuery("select m.id from member m" + where, params);
         }
         String tag = cursorTag(query, kind, sort);
         PageRequest page = query.page() == null ? PageRequest.first() : query.page();
@@ -421,7 +460,10 @@ public final class MemberSearch {
         return "m" + sort.name() + kind.name() + Integer.toHexString(filters.hashCode());
     }
 
-    private static SqlQuery emptyQuery() {
+    private static SqlQuery emptyQuery(boolean idsOnly) {
+        if (idsOnly) {
+            return new SqlQuery("select m.id from member m where false", List.of());
+        }
         return new SqlQuery("select " + COLUMNS + ", null::real as score from member m where false", List.of());
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record SqlQuery(String sql, List<Object> params) {
 
-    /** Prepares the statement and binds the parameters: arrays become SQL arrays of the given element types. */
+    /** Prepares the statement and binds the parameters: arrays become SQL arrays of their element types. */
     public PreparedStatement prepare(Connection c) throws SQLException {
         return prepare(c, sql);
     }
@@ -23,6 +23,8 @@ public record SqlQuery(String sql, List<Object> params) {
             Object p = params.get(i);
             if (p instanceof TextArray a) {
                 ps.setArray(i + 1, c.createArrayOf("text", a.values()));
+            } else if (p instanceof UuidArray a) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", a.values()));
             } else if (p instanceof java.time.Instant t) {
                 ps.setObject(i + 1, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
             } else {
@@ -34,4 +36,7 @@ public record SqlQuery(String sql, List<Object> params) {
 
     /** A {@code text[]} parameter. */
     public record TextArray(String[] values) {}
+
+    /** A {@code uuid[]} parameter. */
+    public record UuidArray(java.util.UUID[] values) {}
 }

@@ -40,7 +40,15 @@ public class PermissionTableApiTest {
     /** The table as documented: role → the endpoints it may call. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "viewer", Set.of("read org units", "read members"),
-            "organiser", Set.of("read org units", "read members", "write members", "log interactions", "write events"),
+            "organiser",
+                    Set.of(
+                            "read org units",
+                            "read members",
+                            "write members",
+                            "log interactions",
+                            "write events",
+                            "read notifications",
+                            "write segments"),
             "coordinator",
                     Set.of(
                             "read org units",
@@ -50,7 +58,11 @@ public class PermissionTableApiTest {
                             "merge members",
                             "log interactions",
                             "define interaction types",
-                            "write events"),
+                            "write events",
+                            "read notifications",
+                            "send broadcasts",
+                            "write templates",
+                            "write segments"),
             "admin",
                     Set.of(
                             "read org units",
@@ -64,7 +76,11 @@ public class PermissionTableApiTest {
                             "define attributes",
                             "manage api keys",
                             "read audit trail",
-                            "manage webhooks"),
+                            "manage webhooks",
+                            "read notifications",
+                            "send broadcasts",
+                            "write templates",
+                            "write segments"),
             "auditor", Set.of("read org units", "read members", "read audit trail"),
             "integrator",
                     Set.of(
@@ -105,7 +121,11 @@ public class PermissionTableApiTest {
                 new Endpoint("define attributes", "POST", "/api/v1/attribute-definitions"),
                 new Endpoint("manage api keys", "GET", "/api/v1/api-keys"),
                 new Endpoint("read audit trail", "GET", "/api/v1/audit-events"),
-                new Endpoint("manage webhooks", "GET", "/api/v1/webhook-subscriptions"));
+                new Endpoint("manage webhooks", "GET", "/api/v1/webhook-subscriptions"),
+                new Endpoint("read notifications", "GET", "/api/v1/broadcasts"),
+                new Endpoint("send broadcasts", "POST", "/api/v1/broadcasts"),
+                new Endpoint("write templates", "POST", "/api/v1/message-templates"),
+                new Endpoint("write segments", "POST", "/api/v1/segments"));
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         List<String> surprises = new ArrayList<>();
         for (String role : ALLOWED.keySet()) {

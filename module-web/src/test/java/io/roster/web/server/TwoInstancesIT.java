@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.roster.web.testing.Api;
 import io.roster.web.testing.Fixtures;
-import java.io.IOException;
+import io.roster.web.testing.PackagedServers;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesIT {
     private static final String ADMIN_KEY = "rst_two-instances-admin-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void twoInstancesDeliverEveryEventOnce(@TempDir Path dir) throws Exception {
@@ -54,9 +48,9 @@ class TwoInstancesIT {
             exchange.close();
         });
         receiver.start();
-        int pgPort = freePort();
-        int portA = freePort();
-        int portB = freePort();
+        int pgPort = PackagedServers.freePort();
+        int portA = PackagedServers.freePort();
+        int portB = PackagedServers.freePort();
         Map<String, String> common = Map.of(
                 "ROSTER_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY,
                 "ROSTER_WEBHOOKS_WORKERS", "1",
@@ -65,10 +59,10 @@ class TwoInstancesIT {
         envA.put("ROSTER_DATA_DIR", dir.resolve("a").toString());
         envA.put("ROSTER_HTTP_PORT", String.valueOf(portA));
         envA.put("ROSTER_DB_EMBEDDED_PORT", String.valueOf(pgPort));
-        Process a = start(envA, dir.resolve("a.log"));
+        Process a = PackagedServers.start(envA, dir.resolve("a.log"));
         Process b = null;
         try {
-            awaitReady(portA, a, dir.resolve("a.log"));
+            PackagedServers.awaitReady(portA, a, dir.resolve("a.log"));
             Map<String, String> envB = new HashMap<>(common);
             envB.put("ROSTER_DATA_DIR", dir.resolve("b").toString());
             envB.put("ROSTER_HTTP_PORT", String.valueOf(portB));
@@ -77,8 +71,8 @@ class TwoInstancesIT {
             envB.put(
                     "ROSTER_DB_PASSWORD",
                     Files.readString(dir.resolve("a").resolve("pg-password")).strip());
-            b = start(envB, dir.resolve("b.log"));
-            awaitReady(portB, b, dir.resolve("b.log"));
+            b = PackagedServers.start(envB, dir.resolve("b.log"));
+            PackagedServers.awaitReady(portB, b, dir.resolve("b.log"));
 
             Api apiA = Api.withKey(new URL("http://localhost:" + portA + "/"), ADMIN_KEY);
             Api apiB = Api.withKey(new URL("http://localhost:" + portB + "/"), ADMIN_KEY);
@@ -126,38 +120,6 @@ class TwoInstancesIT {
         }
     }
 
-    private static Process start(Map<String, String> env, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("ROSTER_"));
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    private static void awaitReady(int port, Process p, Path log) throws Exception {
-        Instant start = Instant.now();
-        while (Duration.between(start, Instant.now()).toSeconds() < 120) {
-            if (!p.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 120 s: " + Files.readString(log));
-    }
-
     private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
         Instant start = Instant.now();
         while (!done.getAsBoolean()) {
@@ -172,12 +134,6 @@ class TwoInstancesIT {
         p.destroy();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

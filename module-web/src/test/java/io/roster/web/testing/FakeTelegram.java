@@ -51,6 +51,12 @@ public final class FakeTelegram implements AutoCloseable {
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final AtomicLong updateIds = new AtomicLong(1);
+    private final List<Call> acknowledged = new ArrayList<>();
+    private Predicate<Call> holdWhen;
+    private int holdFrom;
+    private int holdSeen;
+    private java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(0);
+    private int held;
 
     private FakeTelegram(HttpServer server) {
         this.server = server;
@@ -62,7 +68,8 @@ public final class FakeTelegram implements AutoCloseable {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FakeTelegram fake = new FakeTelegram(s);
             s.createContext("/", fake::handle);
-            s.setExecutor(Executors.newFixedThreadPool(4));
+            // a thread per request: a held request must never keep another waiting in a queue
+            s.setExecutor(Executors.newCachedThreadPool());
             s.start();
             return fake;
         } catch (IOException e) {
@@ -122,6 +129,41 @@ public final class FakeTelegram implements AutoCloseable {
         failures.add(new Failure(status, 0, description, when));
     }
 
+    /**
+     * From now on, the {@code n}-th matching call (1-based) and every later matching one is held open without an answer
+     * until {@link #release()}, and then dropped unanswered: a message that was never acknowledged. Lets a test kill
+     * the application while a message is in flight.
+     */
+    public synchronized void holdFrom(int n, Predicate<Call> when) {
+        holdWhen = when;
+        holdFrom = n;
+        holdSeen = 0;
+        held = 0;
+        released = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** How many calls are being held now. */
+    public synchronized int held() {
+        return held;
+    }
+
+    /** Drops the held calls unanswered and stops holding. */
+    public void release() {
+        java.util.concurrent.CountDownLatch latch;
+        synchronized (this) {
+            holdWhen = null;
+            latch = released;
+        }
+        latch.countDown();
+    }
+
+    /** The {@code sendMessage} calls to one chat that were answered with success (the message is in the chat). */
+    public synchronized List<Call> acknowledgedTo(long chatId) {
+        return acknowledged.stream()
+                .filter(c -> c.method().equals("sendMessage") && c.chatId() == chatId)
+                .toList();
+    }
+
     /** Queues an update (an object as Telegram sends it, without update_id) for the next getUpdates. */
     public synchronized long queueUpdate(ObjectNode update) {
         long id = updateIds.getAndIncrement();
@@ -146,6 +188,7 @@ public final class FakeTelegram implements AutoCloseable {
     /** Forgets the calls and queued failures and updates (between tests). */
     public synchronized void reset() {
         calls.clear();
+        acknowledged.clear();
         failures.clear();
         updates.clear();
     }
@@ -168,8 +211,26 @@ public final class FakeTelegram implements AutoCloseable {
             ObjectNode params = params(ex);
             Call call = new Call(method, params, System.currentTimeMillis());
             Failure failure;
+            java.util.concurrent.CountDownLatch hold = null;
             synchronized (this) {
                 calls.add(call);
+                if (holdWhen != null && holdWhen.test(call) && ++holdSeen >= holdFrom) {
+                    hold = released;
+                    held++;
+                }
+            }
+            if (hold != null) {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (this) {
+                    held--;
+                }
+                return; // closed without an answer
+            }
+            synchronized (this) {
                 failure = failures.stream()
                         .filter(f -> f.when().test(call))
                         .findFirst()
@@ -187,6 +248,9 @@ public final class FakeTelegram implements AutoCloseable {
                 return;
             }
             reply(ex, 200, ok(method, params));
+            synchronized (this) {
+                acknowledged.add(call);
+            }
         }
     }
 

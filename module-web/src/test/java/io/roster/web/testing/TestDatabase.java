@@ -1,5 +1,7 @@
 package io.roster.web.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.roster.api.schema.SchemaMigrator;
 import io.roster.web.server.EmbeddedDatabase;
 import java.io.IOException;
@@ -21,6 +23,7 @@ public class TestDatabase implements LauncherSessionListener {
     public static final String ADMIN_KEY = "rst_test-admin-key-0123456789abcdef";
     private static EmbeddedDatabase database;
     private static FakeTelegram telegram;
+    private static GreenMail mail;
 
     @Override
     public synchronized void launcherSessionOpened(LauncherSession session) {
@@ -53,7 +56,23 @@ public class TestDatabase implements LauncherSessionListener {
         telegram = FakeTelegram.start();
         System.setProperty("roster.telegram.bot-token", FakeTelegram.TOKEN);
         System.setProperty("roster.telegram.api-url", telegram.apiUrl());
+        // a real SMTP server for the whole run (GreenMail), reached without TLS
+        mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        System.setProperty("roster.mail.host", "127.0.0.1");
+        System.setProperty("roster.mail.port", Integer.toString(mail.getSmtp().getPort()));
+        System.setProperty("roster.mail.tls", "none");
+        System.setProperty("roster.mail.from", "roster@branch.example.org");
+        // broadcasts: no default quiet hours (tests set their own), fast polling and retries
+        System.setProperty("roster.notifications.quiet-hours", "none");
+        System.setProperty("roster.notifications.poll-interval", "PT0.1S");
+        System.setProperty("roster.notifications.retry-base", "PT0.5S");
         ServiceLoader.load(SchemaMigrator.class).findFirst().orElseThrow().migrate(dataSource());
+    }
+
+    /** The SMTP server every deployment of this run sends e-mail to. */
+    public static GreenMail mail() {
+        return mail;
     }
 
     /** The fake Telegram Bot API every deployment of this run talks to. */
@@ -74,6 +93,10 @@ public class TestDatabase implements LauncherSessionListener {
         if (telegram != null) {
             telegram.close();
             telegram = null;
+        }
+        if (mail != null) {
+            mail.stop();
+            mail = null;
         }
     }
 

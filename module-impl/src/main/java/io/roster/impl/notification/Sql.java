@@ -1,0 +1,135 @@
+package io.roster.impl.notification;
+
+import io.roster.api.common.Language;
+import io.roster.api.member.ContactChannel;
+import io.roster.api.member.MemberStatus;
+import io.roster.impl.security.Access;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** JDBC helpers of the notification area: work in the current transaction, scope conditions, time values. */
+final class Sql {
+    private Sql() {}
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    static <T> T jdbc(EntityManager em, Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** {@code and <unit column> in the scope}, with one parameter (the paths literal) unless unrestricted. */
+    static String scope(Access.Scope scope, String unitColumn) {
+        if (scope.unrestricted()) {
+            return "";
+        }
+        return " and " + unitColumn + " in (select u.id from org_unit u where u.path <@ cast(? as ltree[]))";
+    }
+
+    /** The time-zone expression of a member's unit (nearest unit up the tree that has one). */
+    static final String ZONE_OF_UNIT_PATH = "(select a.time_zone from org_unit a where a.path @> %s"
+            + " and a.time_zone is not null order by nlevel(a.path) desc limit 1)";
+
+    /**
+     * The facts about recipients the dispatcher and the preview need, in one statement.
+     *
+     * @param defaultZone the zone of units that inherit none
+     */
+    static Map<UUID, Recipient> recipients(Connection c, List<UUID> ids, ZoneId defaultZone) throws SQLException {
+        Map<UUID, Recipient> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select m.id, m.given_name, m.patronymic, m.family_name,"
+                + " m.preferred_language, m.status, m.membership_number, u.name as unit_name,"
+                + " m.archived_at is not null as archived, m.merged_into_id is not null as merged,"
+                + " m.do_not_contact, array(select mc.channel from member_consent mc where mc.member_id = m.id"
+                + " and mc.granted) as consents,"
+                + " (select x.value from member_contact x where x.member_id = m.id and x.kind = 'EMAIL'"
+                + " and x.status = 'ACTIVE' order by x.is_primary desc, x.position limit 1) as email,"
+                + " (select x.value from member_contact x where x.member_id = m.id and x.kind = 'PHONE'"
+                + " and x.status = 'ACTIVE' order by x.is_primary desc, x.position limit 1) as phone,"
+                + " (select t.chat_id from member_telegram_chat t where t.member_id = m.id) as chat_id, "
+                + String.format(ZONE_OF_UNIT_PATH, "u.path") + " as zone"
+                + " from member m join org_unit u on u.id = m.org_unit_id where m.id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject("id", UUID.class);
+                    long chat = rs.getLong("chat_id");
+                    Long chatId = rs.wasNull() ? null : chat;
+                    String zone = rs.getString("zone");
+                    ZoneId z = defaultZone;
+                    if (zone != null) {
+                        try {
+                            z = ZoneId.of(zone);
+                        } catch (RuntimeException e) {
+                            z = defaultZone;
+                        }
+                    }
+                    Language lang = Language.valueOf(rs.getString("preferred_language"));
+                    out.put(
+                            id,
+                            new Recipient(
+                                    id,
+                                    rs.getString("given_name"),
+                                    rs.getString("patronymic"),
+                                    rs.getString("family_name"),
+                                    lang,
+                                    MemberStatus.valueOf(rs.getString("status")),
+                                    rs.getString("membership_number"),
+                                    rs.getString("unit_name"),
+                                    rs.getBoolean("archived"),
+                                    rs.getBoolean("merged"),
+                                    channels(rs.getArray("do_not_contact")),
+                                    channels(rs.getArray("consents")),
+                                    rs.getString("email"),
+                                    rs.getString("phone"),
+                                    chatId,
+                                    z));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Set<ContactChannel> channels(Array a) throws SQLException {
+        EnumSet<ContactChannel> s = EnumSet.noneOf(ContactChannel.class);
+        if (a != null) {
+            for (Object o : (Object[]) a.getArray()) {
+                try {
+                    s.add(ContactChannel.valueOf(o.toString()));
+                } catch (IllegalArgumentException ignored) {
+                    // a channel this version does not know is not one it can send on
+                }
+            }
+        }
+        return s;
+    }
+}
