@@ -35,5 +35,9 @@ public enum Permission {
     /** Move a card into a stage that has reached its WIP limit. */
     TASK_WIP_OVERRIDE,
     /** Define pipelines (stages, rules, automations) and org-unit coordinators. */
-    PIPELINE_ADMIN;
+    PIPELINE_ADMIN,
+    /** Read knowledge-base entries in scope and the bot's question statistics. */
+    KNOWLEDGE_BASE_READ,
+    /** Create, change and delete knowledge-base entries in scope. */
+    KNOWLEDGE_BASE_WRITE;
 }

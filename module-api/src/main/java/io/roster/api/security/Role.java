@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public enum Role {
     /** Looks members up and reads profiles and histories, with contact details masked. */
-    VIEWER(EnumSet.of(Permission.ORG_READ, Permission.MEMBER_READ, Permission.TASK_READ)),
+    VIEWER(EnumSet.of(
+            Permission.ORG_READ, Permission.MEMBER_READ, Permission.TASK_READ, Permission.KNOWLEDGE_BASE_READ)),
     /** Works with members of their branch: profiles, contact details, interactions, events. */
     ORGANISER(EnumSet.of(
             Permission.ORG_READ,
@@ -21,7 +22,8 @@ public enum Role {
             Permission.MEMBER_WRITE,
             Permission.MEMBER_CONTACTS_READ,
             Permission.INTERACTION_WRITE,
-            Permission.EVENT_WRITE)),
+            Permission.EVENT_WRITE,
+            Permission.KNOWLEDGE_BASE_READ)),
     /** An organiser who also shapes the org tree, merges duplicates and manages interaction types. */
     COORDINATOR(EnumSet.of(
             Permission.ORG_READ,
@@ -36,7 +38,9 @@ public enum Role {
             Permission.TASK_READ,
             Permission.TASK_WRITE,
             Permission.TASK_WIP_OVERRIDE,
-            Permission.PIPELINE_ADMIN)),
+            Permission.PIPELINE_ADMIN,
+            Permission.KNOWLEDGE_BASE_READ,
+            Permission.KNOWLEDGE_BASE_WRITE)),
     /** Everything, including keys, webhooks, attribute definitions and the audit trail. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /**
@@ -54,7 +58,9 @@ public enum Role {
             Permission.EVENT_WRITE,
             Permission.TASK_READ,
             Permission.TASK_WRITE,
-            Permission.WEBHOOK_ADMIN));
+            Permission.WEBHOOK_ADMIN,
+            Permission.KNOWLEDGE_BASE_READ,
+            Permission.KNOWLEDGE_BASE_WRITE));
 
     private final Set<Permission> permissions;
 
