@@ -218,10 +218,12 @@ public class BotEngine {
     // ---------------------------------------------------------------------------------------------------------------
 
     private void onMessage(Ctx ctx, String text) {
-        if (ctx.linked()) {
-            interactions.log(BotOutbox.timelineEntry(ctx.memberId(), Direction.INBOUND, text));
-        }
         String t = text == null ? "" : text.strip();
+        if (ctx.linked()) {
+            // a link code is a credential until used: it never goes into the history
+            boolean code = t.toLowerCase(Locale.ROOT).startsWith("/start ");
+            interactions.log(BotOutbox.timelineEntry(ctx.memberId(), Direction.INBOUND, code ? "/start ‹code›" : text));
+        }
         if (t.isEmpty()) {
             send(ctx, BotTexts.get(Key.HELP, ctx.language()), null);
             return;
