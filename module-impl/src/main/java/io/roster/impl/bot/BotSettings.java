@@ -5,7 +5,7 @@ import io.roster.api.security.Caller;
 import io.roster.api.security.CallerKind;
 import io.roster.api.security.Permission;
 import io.roster.api.security.Source;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -13,8 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The bot's configuration ({@code roster.telegram.*}, {@code roster.knowledge-base.*}; docs/configuration.md). */
-@ApplicationScoped
+/**
+ * The bot's configuration ({@code roster.telegram.*}, {@code roster.knowledge-base.*}; docs/configuration.md).
+ * Dependent, not application-scoped: its fields are read directly, and a normal-scoped bean would be a client proxy
+ * whose own fields are empty.
+ */
+@Dependent
 public class BotSettings {
     @Inject
     @ConfigProperty(name = "roster.telegram.bot-username")

@@ -32,10 +32,12 @@ public final class ChatRateLimit {
      * window older than a minute starts again at this message.
      */
     static final String COUNT = "insert into telegram_chat_window as w (chat_id, window_start, messages, busy_notified)"
-            + " values (?1, ?2, 1, false) on conflict (chat_id) do update set"
-            + " window_start = case when w.window_start <= ?2 - interval '1 minute' then ?2 else w.window_start end,"
-            + " messages = case when w.window_start <= ?2 - interval '1 minute' then 1 else w.messages + 1 end,"
-            + " busy_notified = case when w.window_start <= ?2 - interval '1 minute' then false"
+            + " values (?1, cast(?2 as timestamptz), 1, false) on conflict (chat_id) do update set"
+            + " window_start = case when w.window_start <= cast(?2 as timestamptz) - interval '1 minute'"
+            + " then cast(?2 as timestamptz) else w.window_start end,"
+            + " messages = case when w.window_start <= cast(?2 as timestamptz) - interval '1 minute' then 1"
+            + " else w.messages + 1 end,"
+            + " busy_notified = case when w.window_start <= cast(?2 as timestamptz) - interval '1 minute' then false"
             + " else w.busy_notified end"
             + " returning messages, busy_notified";
 }

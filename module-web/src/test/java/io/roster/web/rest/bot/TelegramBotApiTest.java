@@ -319,13 +319,15 @@ public class TelegramBotApiTest {
     void aQuestionInRussianFromAnUnlinkedUserIsAnsweredFromOrganisationWideEntries() {
         Api admin = Api.admin(url);
         String answer = "Членский билет выдают в приёмной: ул. Ленина, 1, кабинет «Ё».";
-        admin.post(
+        String id = admin.post(
                         "/api/v1/knowledge-base/entries",
                         entry(
                                 null,
                                 Map.of("Где получить членский билет?", "ru", "Де отримати членський квиток?", "uk"),
                                 Map.of("ru", answer, "uk", "Квиток видають у приймальні.")))
-                .expect(201);
+                .expect(201)
+                .get("id")
+                .asText();
         long chat = newChat();
         assertEquals(
                 answer,
@@ -341,7 +343,7 @@ public class TelegramBotApiTest {
                         + Instant.now().plus(1, ChronoUnit.HOURS))
                 .expect(200);
         assertTrue(stats.get("asked").asLong() >= 2);
-        assertTrue(stats.get("topEntries").toString().contains("Где получить членский билет?"), stats.toString());
+        assertTrue(stats.get("topEntries").toString().contains(id), stats.toString());
     }
 
     @Test
