@@ -23,6 +23,62 @@ public final class KnowledgeScorer {
     /** Lexemes shorter than this (Ukrainian "як", "чи", English "a", …) are noise: stop words {@code simple} keeps. */
     static final int MIN_LEXEME = 3;
 
+    /**
+     * Question words of the three languages that {@code simple} would keep (the {@code russian} and {@code english}
+     * configurations drop their own stop words): they say nothing about the topic and would make every question a
+     * candidate for every other.
+     */
+    static final Set<String> STOP_WORDS = Set.of(
+            "как",
+            "что",
+            "где",
+            "когда",
+            "какой",
+            "какая",
+            "какие",
+            "мне",
+            "можно",
+            "нужно",
+            "почему",
+            "зачем",
+            "это",
+            "или",
+            "для",
+            "сколько",
+            "чем",
+            "кто",
+            "есть",
+            "про",
+            "який",
+            "яка",
+            "які",
+            "яке",
+            "що",
+            "коли",
+            "мені",
+            "можна",
+            "треба",
+            "потрібно",
+            "чому",
+            "навіщо",
+            "або",
+            "скільки",
+            "хто",
+            "the",
+            "how",
+            "what",
+            "where",
+            "when",
+            "can",
+            "does",
+            "for",
+            "and",
+            "why",
+            "who",
+            "which",
+            "you",
+            "your");
+
     private KnowledgeScorer() {}
 
     /** The asked text's lexemes per configuration. */
@@ -104,7 +160,7 @@ public final class KnowledgeScorer {
 
     /**
      * The words of a text as they go into a {@code to_tsquery} OR-query: letters and digits only (so nothing the
-     * user types is tsquery syntax), at least {@link #MIN_LEXEME} long, at most 20 of them.
+     * user types is tsquery syntax), at least {@link #MIN_LEXEME} long, no {@link #STOP_WORDS}, at most 20.
      */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
@@ -119,8 +175,12 @@ public final class KnowledgeScorer {
                     w.append(Character.toLowerCase(c));
                 }
             } else {
-                if (w.codePointCount(0, w.length()) >= MIN_LEXEME && !out.contains(w.toString()) && out.size() < 20) {
-                    out.add(w.toString());
+                String word = w.toString();
+                if (w.codePointCount(0, w.length()) >= MIN_LEXEME
+                        && !STOP_WORDS.contains(word)
+                        && !out.contains(word)
+                        && out.size() < 20) {
+                    out.add(word);
                 }
                 w.setLength(0);
             }
@@ -132,7 +192,7 @@ public final class KnowledgeScorer {
         Set<String> out = new HashSet<>();
         if (lexemes != null) {
             for (String s : lexemes) {
-                if (s != null && s.codePointCount(0, s.length()) >= MIN_LEXEME) {
+                if (s != null && s.codePointCount(0, s.length()) >= MIN_LEXEME && !STOP_WORDS.contains(s)) {
                     out.add(s);
                 }
             }

@@ -3,8 +3,8 @@ package io.roster.impl.bot;
 /**
  * The SQL of knowledge-base matching, kept here so {@code KnowledgePlanTest} explains exactly what runs. Candidates
  * are variants whose lexemes share a word with the question under any configuration (GIN on each tsvector) or whose
- * text holds a trigram-similar extent (GIN trigram index, {@code <%}); the bitmap OR of those index scans is ranked
- * and cut at 50 before the scorer looks at them.
+ * text holds a trigram-similar extent (GIN trigram index, {@code <%}), each found by its own index scan; their union
+ * is ranked and cut at 50 before the scorer looks at them.
  */
 final class KnowledgeSql {
     private KnowledgeSql() {}
@@ -21,10 +21,11 @@ final class KnowledgeSql {
     static final String CANDIDATES = "select v.entry_id, v.text, tsvector_to_array(v.tsv_ru),"
             + " tsvector_to_array(v.tsv_en), tsvector_to_array(v.tsv_simple), similarity(v.norm, ?4)"
             + " from kb_question v join kb_entry e on e.id = v.entry_id"
-            + " where (v.tsv_ru @@ to_tsquery('russian'::regconfig, ?1)"
-            + " or v.tsv_en @@ to_tsquery('english'::regconfig, ?2)"
-            + " or v.tsv_simple @@ to_tsquery('simple'::regconfig, ?3)"
-            + " or ?4 <% v.norm)"
+            // one branch per index: an OR of the four would be planned as one sequential scan
+            + " where v.id in (select q.id from kb_question q where q.tsv_ru @@ to_tsquery('russian'::regconfig, ?1)"
+            + " union select q.id from kb_question q where q.tsv_en @@ to_tsquery('english'::regconfig, ?2)"
+            + " union select q.id from kb_question q where q.tsv_simple @@ to_tsquery('simple'::regconfig, ?3)"
+            + " union select q.id from kb_question q where ?4 <% q.norm)"
             + " and e.deleted_at is null"
             + " and (e.org_unit_id is null or e.org_unit_id = any(cast(?5 as uuid[])))"
             + " order by greatest(ts_rank(v.tsv_ru, to_tsquery('russian'::regconfig, ?6)),"

@@ -37,6 +37,11 @@ class KnowledgeScorerTest {
     }
 
     @Test
+    void questionWordsSayNothingAboutTheTopic() {
+        assertEquals(1.0, KnowledgeScorer.dice(List.of("який", "внесок"), List.of("що", "внесок", "коли")));
+    }
+
+    @Test
     void theBestConfigurationOrTrigramSimilarityIsTheConfidence() {
         Query q = new Query(List.of("сплат", "внесок"), List.of("сплатити", "внесок"), List.of("сплатити", "внесок"));
         Variant uk = new Variant(

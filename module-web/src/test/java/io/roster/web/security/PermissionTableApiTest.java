@@ -39,8 +39,15 @@ public class PermissionTableApiTest {
 
     /** The table as documented: role → the endpoints it may call. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "viewer", Set.of("read org units", "read members"),
-            "organiser", Set.of("read org units", "read members", "write members", "log interactions", "write events"),
+            "viewer", Set.of("read org units", "read members", "read knowledge base"),
+            "organiser",
+                    Set.of(
+                            "read org units",
+                            "read members",
+                            "write members",
+                            "log interactions",
+                            "write events",
+                            "read knowledge base"),
             "coordinator",
                     Set.of(
                             "read org units",
@@ -50,7 +57,9 @@ public class PermissionTableApiTest {
                             "merge members",
                             "log interactions",
                             "define interaction types",
-                            "write events"),
+                            "write events",
+                            "read knowledge base",
+                            "write knowledge base"),
             "admin",
                     Set.of(
                             "read org units",
@@ -64,7 +73,9 @@ public class PermissionTableApiTest {
                             "define attributes",
                             "manage api keys",
                             "read audit trail",
-                            "manage webhooks"),
+                            "manage webhooks",
+                            "read knowledge base",
+                            "write knowledge base"),
             "auditor", Set.of("read org units", "read members", "read audit trail"),
             "integrator",
                     Set.of(
@@ -73,7 +84,9 @@ public class PermissionTableApiTest {
                             "write members",
                             "log interactions",
                             "write events",
-                            "manage webhooks"));
+                            "manage webhooks",
+                            "read knowledge base",
+                            "write knowledge base"));
 
     private record Endpoint(String name, String method, String path, Map<String, Object> body) {
         Endpoint(String name, String method, String path) {
@@ -105,7 +118,9 @@ public class PermissionTableApiTest {
                 new Endpoint("define attributes", "POST", "/api/v1/attribute-definitions"),
                 new Endpoint("manage api keys", "GET", "/api/v1/api-keys"),
                 new Endpoint("read audit trail", "GET", "/api/v1/audit-events"),
-                new Endpoint("manage webhooks", "GET", "/api/v1/webhook-subscriptions"));
+                new Endpoint("manage webhooks", "GET", "/api/v1/webhook-subscriptions"),
+                new Endpoint("read knowledge base", "GET", "/api/v1/knowledge-base/entries"),
+                new Endpoint("write knowledge base", "POST", "/api/v1/knowledge-base/entries"));
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         List<String> surprises = new ArrayList<>();
         for (String role : ALLOWED.keySet()) {
