@@ -90,7 +90,8 @@ create table kb_question (
     position    int      not null,
     language    text     not null,
     text        text     not null,
-    norm        text     generated always as (lower(translate(text, 'Ёё', 'Ее'))) stored,
+    -- lower() under the ICU collation: the database's own may be C, which folds ASCII only
+    norm        text     generated always as (lower(translate(text, 'Ёё', 'Ее') collate "und-x-icu")) stored,
     tsv_ru      tsvector generated always as (to_tsvector('russian'::regconfig, text)) stored,
     tsv_en      tsvector generated always as (to_tsvector('english'::regconfig, text)) stored,
     tsv_simple  tsvector generated always as (to_tsvector('simple'::regconfig, text)) stored

@@ -13,6 +13,7 @@ public interface BotService {
      *
      * @throws io.roster.api.error.NotFoundException when the member is unknown or outside scope
      * @throws io.roster.api.error.ForbiddenException without {@code MEMBER_WRITE}
+     * @throws io.roster.api.error.InvalidStateException ({@code member-archived}) for an archived member
      */
     TelegramLinkCode createLinkCode(String memberId);
 

@@ -87,6 +87,9 @@ public class DefaultBotService implements BotService {
     public TelegramLinkCode createLinkCode(String memberId) {
         Caller caller = access.require(Permission.MEMBER_WRITE);
         MemberEntity m = visibleMember(memberId);
+        if (m.archivedAt != null) {
+            throw new InvalidStateException("member-archived", "an archived member's chat cannot be linked");
+        }
         String code = LinkCodes.generate();
         Instant now = clock.now();
         Instant expires = now.plus(settings.linkCodeTtl);

@@ -297,9 +297,10 @@ public class DefaultKnowledgeBaseService implements KnowledgeBaseService {
                 }
             }
             List<QuestionStatistics.QuestionCount> unanswered = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select lower(l.text) t, count(*) n from kb_question_log l"
-                    + " where l.asked_at >= ? and l.asked_at < ? and l.outcome = 'UNANSWERED' and l.text is not null"
-                    + unitFilter + " group by lower(l.text) order by n desc, t limit ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select lower(l.text collate \"und-x-icu\") t, count(*) n"
+                    + " from kb_question_log l where l.asked_at >= ? and l.asked_at < ?"
+                    + " and l.outcome = 'UNANSWERED' and l.text is not null" + unitFilter
+                    + " group by 1 order by n desc, t limit ?")) {
                 int next = bind(ps, from, to, unitParams);
                 ps.setInt(next, limit);
                 try (ResultSet rs = ps.executeQuery()) {

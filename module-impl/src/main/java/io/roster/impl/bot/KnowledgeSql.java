@@ -12,7 +12,8 @@ final class KnowledgeSql {
     /** The asked text's lexemes: parameter 1 the text. */
     static final String QUERY_LEXEMES = "select tsvector_to_array(to_tsvector('russian'::regconfig, ?)),"
             + " tsvector_to_array(to_tsvector('english'::regconfig, ?)),"
-            + " tsvector_to_array(to_tsvector('simple'::regconfig, ?)), lower(translate(?, 'Ёё', 'Ее'))";
+            + " tsvector_to_array(to_tsvector('simple'::regconfig, ?)),"
+            + " lower(translate(?, 'Ёё', 'Ее') collate \"und-x-icu\")";
 
     /**
      * Candidates. Parameters: the OR-query of words (1–3), the folded text (4), the unit ids whose entries count

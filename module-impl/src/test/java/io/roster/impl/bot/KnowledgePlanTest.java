@@ -100,7 +100,7 @@ class KnowledgePlanTest {
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "explain (analyze, costs off) " + KnowledgeSql.jdbc(KnowledgeSql.CANDIDATES))) {
-            String folded = text.toLowerCase();
+            String folded = text.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
             Object[] params = {
                 folded, tsQuery, tsQuery, tsQuery, folded, "{" + UNIT + "}", tsQuery, tsQuery, tsQuery, folded
             };

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,9 @@ public class TelegramWorkers {
     @ConfigProperty(name = "roster.telegram.outbox-poll-interval", defaultValue = "PT0.5S")
     Duration outboxInterval;
 
+    @ConfigProperty(name = "roster.telegram.bot-token")
+    Optional<String> token;
+
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -44,6 +48,10 @@ public class TelegramWorkers {
         }
         if (!m.equals("webhook") && !m.equals("polling")) {
             LOG.warnf("roster.telegram.mode '%s' is not off, webhook or polling: the bot is off", mode);
+            return;
+        }
+        if (token.filter(t -> !t.isBlank()).isEmpty()) {
+            LOG.warnf("roster.telegram.mode is %s but roster.telegram.bot-token is not set: the bot is off", m);
             return;
         }
         running = true;

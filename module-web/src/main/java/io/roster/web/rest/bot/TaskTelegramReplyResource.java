@@ -3,10 +3,13 @@ package io.roster.web.rest.bot;
 import io.roster.api.bot.BotService;
 import io.roster.api.bot.NewTelegramReply;
 import io.roster.api.bot.TelegramReply;
+import io.roster.api.idempotency.StoredResponse;
+import io.roster.web.rest.Creates;
 import io.roster.web.rest.json.JsonBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +34,9 @@ public class TaskTelegramReplyResource {
     @Inject
     JsonBodies json;
 
+    @Inject
+    Creates creates;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(
@@ -43,13 +49,14 @@ public class TaskTelegramReplyResource {
                     + " telegram-not-linked when the card has no member or the member's chat is not linked")
     public Response reply(
             @PathParam("id") String id,
-            @RequestBody(content = @Content(schema = @Schema(implementation = NewTelegramReply.class))) String body) {
-        TelegramReply r = bot.reply(id, json.read(body, NewTelegramReply.class));
-        return Response.status(202)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Location", "/api/v1/tasks/" + r.taskId() + "/telegram-replies/" + r.id())
-                .entity(json.write(r))
-                .build();
+            @RequestBody(content = @Content(schema = @Schema(implementation = NewTelegramReply.class))) String body,
+            @HeaderParam(Creates.IDEMPOTENCY_KEY) String idempotencyKey) {
+        // with an Idempotency-Key a retried POST answers the first reply again instead of sending a second one
+        return creates.run(idempotencyKey, "POST", "/api/v1/tasks/" + id + "/telegram-replies", body, () -> {
+            TelegramReply r = bot.reply(id, json.read(body, NewTelegramReply.class));
+            return new StoredResponse(
+                    202, "/api/v1/tasks/" + r.taskId() + "/telegram-replies/" + r.id(), null, json.write(r));
+        });
     }
 
     @GET

@@ -469,6 +469,31 @@ public class TelegramBotApiTest {
         long chat = Long.parseLong(m[1]);
         String question = "Когда будет собрание ячейки в Заельцовском районе?";
         assertTrue(say(chat, question).text().startsWith("Я не нашёл ответа. Ваш вопрос передан"));
+        // the unanswered question is in the statistics of its unit's staff, and only theirs
+        String period = "from=" + Instant.now().minus(1, ChronoUnit.HOURS) + "&to="
+                + Instant.now().plus(1, ChronoUnit.HOURS);
+        JsonNode stats = admin.get("/api/v1/knowledge-base/statistics?orgUnitId=" + root + "&" + period)
+                .expect(200);
+        assertEquals(
+                question.toLowerCase(),
+                stats.get("unanswered").get(0).get("text").asText(),
+                stats.toString());
+        String otherUnit = Fixtures.root(admin, "Соседнее МО").get("id").asText();
+        Api outsider = Api.withKey(url, Fixtures.key(admin, List.of("KNOWLEDGE_BASE_READ"), List.of(otherUnit)));
+        assertFalse(outsider.get("/api/v1/knowledge-base/statistics?" + period)
+                .expect(200)
+                .toString()
+                .contains(question.toLowerCase()));
+        outsider.get("/api/v1/knowledge-base/statistics?orgUnitId=" + root + "&" + period)
+                .expect(404);
+        assertEquals(
+                "to",
+                admin.get("/api/v1/knowledge-base/statistics?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z")
+                        .expect(422)
+                        .get("errors")
+                        .get(0)
+                        .get("path")
+                        .asText());
         JsonNode tasks = admin.get("/api/v1/tasks?memberId=" + m[0]).expect(200).get("items");
         assertEquals(1, tasks.size(), tasks.toString());
         JsonNode task = tasks.get(0);
@@ -488,9 +513,15 @@ public class TelegramBotApiTest {
         // the reply: Telegram first answers 429 retry_after 1
         String text = "Собрание в четверг в 18:00, штаб на ул. «Ёлочная», 5.";
         tg().rateLimitNext(1, c -> c.method().equals("sendMessage") && c.chatId() == chat);
-        Api.Res r = admin.post("/api/v1/tasks/" + task.get("id").asText() + "/telegram-replies", Map.of("text", text));
+        String key = Fixtures.unique("reply");
+        Api.Res r = admin.header("Idempotency-Key", key)
+                .post("/api/v1/tasks/" + task.get("id").asText() + "/telegram-replies", Map.of("text", text));
         JsonNode queued = r.expect(202);
         assertNotNull(r.header("Location"));
+        // a retried POST with the same key is the same reply, not a second message
+        Api.Res retried = admin.header("Idempotency-Key", key)
+                .post("/api/v1/tasks/" + task.get("id").asText() + "/telegram-replies", Map.of("text", text));
+        assertEquals(queued.get("id").asText(), retried.expect(202).get("id").asText());
         tg().await(
                         WAIT,
                         c -> c.stream()
