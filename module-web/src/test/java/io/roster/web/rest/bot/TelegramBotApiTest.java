@@ -544,6 +544,24 @@ public class TelegramBotApiTest {
         JsonNode sent = admin.get(r.header("Location")).expect(200);
         assertEquals(2, sent.get("attempts").asInt());
         assertEquals(queued.get("id").asText(), sent.get("id").asText());
+        // a 502 from Telegram is retried with backoff too
+        String second = "Возьмите с собой партбилет.";
+        tg().failNext(502, "Bad Gateway", c -> c.method().equals("sendMessage") && c.chatId() == chat);
+        Api.Res r2 =
+                admin.post("/api/v1/tasks/" + task.get("id").asText() + "/telegram-replies", Map.of("text", second));
+        r2.expect(202);
+        awaitTrue(() -> admin.get(r2.header("Location"))
+                .expect(200)
+                .get("status")
+                .asText()
+                .equals("SENT"));
+        assertEquals(
+                2, admin.get(r2.header("Location")).expect(200).get("attempts").asInt());
+        assertEquals(
+                2,
+                tg().messagesTo(chat).stream()
+                        .filter(x -> x.text().endsWith(second))
+                        .count());
         // a card of a member without a linked chat cannot be answered in Telegram
         String unlinked = Fixtures.member(admin, Fixtures.person(root, "Анна", null, "Ким"))
                 .get("id")
