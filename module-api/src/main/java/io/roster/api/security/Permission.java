@@ -43,5 +43,9 @@ public enum Permission {
     /** Create, change and delete message templates. */
     TEMPLATE_WRITE,
     /** Create, change and delete segments (saved member filters). */
-    SEGMENT_WRITE;
+    SEGMENT_WRITE,
+    /** Read knowledge-base entries in scope and the bot's question statistics. */
+    KNOWLEDGE_BASE_READ,
+    /** Create, change and delete knowledge-base entries in scope. */
+    KNOWLEDGE_BASE_WRITE;
 }

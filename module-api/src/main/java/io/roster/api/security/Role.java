@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public enum Role {
     /** Looks members up and reads profiles and histories, with contact details masked. */
-    VIEWER(EnumSet.of(Permission.ORG_READ, Permission.MEMBER_READ, Permission.TASK_READ)),
+    VIEWER(EnumSet.of(
+            Permission.ORG_READ, Permission.MEMBER_READ, Permission.TASK_READ, Permission.KNOWLEDGE_BASE_READ)),
     /** Works with members of their branch: profiles, contact details, interactions, events. */
     ORGANISER(EnumSet.of(
             Permission.ORG_READ,
@@ -23,7 +24,8 @@ public enum Role {
             Permission.INTERACTION_WRITE,
             Permission.EVENT_WRITE,
             Permission.NOTIFICATION_READ,
-            Permission.SEGMENT_WRITE)),
+            Permission.SEGMENT_WRITE,
+            Permission.KNOWLEDGE_BASE_READ)),
     /** An organiser who also shapes the org tree, merges duplicates and manages interaction types. */
     COORDINATOR(EnumSet.of(
             Permission.ORG_READ,
@@ -42,7 +44,9 @@ public enum Role {
             Permission.NOTIFICATION_READ,
             Permission.NOTIFICATION_SEND,
             Permission.TEMPLATE_WRITE,
-            Permission.SEGMENT_WRITE)),
+            Permission.SEGMENT_WRITE,
+            Permission.KNOWLEDGE_BASE_READ,
+            Permission.KNOWLEDGE_BASE_WRITE)),
     /** Everything, including keys, webhooks, attribute definitions and the audit trail. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /**
@@ -60,7 +64,9 @@ public enum Role {
             Permission.EVENT_WRITE,
             Permission.TASK_READ,
             Permission.TASK_WRITE,
-            Permission.WEBHOOK_ADMIN));
+            Permission.WEBHOOK_ADMIN,
+            Permission.KNOWLEDGE_BASE_READ,
+            Permission.KNOWLEDGE_BASE_WRITE));
 
     private final Set<Permission> permissions;
 

@@ -39,7 +39,7 @@ public class PermissionTableApiTest {
 
     /** The table as documented: role → the endpoints it may call. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "viewer", Set.of("read org units", "read members"),
+            "viewer", Set.of("read org units", "read members", "read knowledge base"),
             "organiser",
                     Set.of(
                             "read org units",
@@ -48,7 +48,8 @@ public class PermissionTableApiTest {
                             "log interactions",
                             "write events",
                             "read notifications",
-                            "write segments"),
+                            "write segments",
+                            "read knowledge base"),
             "coordinator",
                     Set.of(
                             "read org units",
@@ -62,7 +63,9 @@ public class PermissionTableApiTest {
                             "read notifications",
                             "send broadcasts",
                             "write templates",
-                            "write segments"),
+                            "write segments",
+                            "read knowledge base",
+                            "write knowledge base"),
             "admin",
                     Set.of(
                             "read org units",
@@ -80,7 +83,9 @@ public class PermissionTableApiTest {
                             "read notifications",
                             "send broadcasts",
                             "write templates",
-                            "write segments"),
+                            "write segments",
+                            "read knowledge base",
+                            "write knowledge base"),
             "auditor", Set.of("read org units", "read members", "read audit trail"),
             "integrator",
                     Set.of(
@@ -89,7 +94,9 @@ public class PermissionTableApiTest {
                             "write members",
                             "log interactions",
                             "write events",
-                            "manage webhooks"));
+                            "manage webhooks",
+                            "read knowledge base",
+                            "write knowledge base"));
 
     private record Endpoint(String name, String method, String path, Map<String, Object> body) {
         Endpoint(String name, String method, String path) {
@@ -125,7 +132,9 @@ public class PermissionTableApiTest {
                 new Endpoint("read notifications", "GET", "/api/v1/broadcasts"),
                 new Endpoint("send broadcasts", "POST", "/api/v1/broadcasts"),
                 new Endpoint("write templates", "POST", "/api/v1/message-templates"),
-                new Endpoint("write segments", "POST", "/api/v1/segments"));
+                new Endpoint("write segments", "POST", "/api/v1/segments"),
+                new Endpoint("read knowledge base", "GET", "/api/v1/knowledge-base/entries"),
+                new Endpoint("write knowledge base", "POST", "/api/v1/knowledge-base/entries"));
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         List<String> surprises = new ArrayList<>();
         for (String role : ALLOWED.keySet()) {

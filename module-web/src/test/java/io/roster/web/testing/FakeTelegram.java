@@ -173,6 +173,47 @@ public final class FakeTelegram implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Queues an update exactly as given, its {@code update_id} included: Telegram delivering an update again (as it
+     * does when the confirming offset never reached it). Like Telegram, getUpdates still skips ids below its offset.
+     */
+    public synchronized void redeliver(ObjectNode update) {
+        updates.add(update.deepCopy());
+    }
+
+    /**
+     * A copy of the update with the next {@code update_id} of the same sequence {@link #queueUpdate} uses, for
+     * delivering it to a webhook: ids stay increasing across webhook and polling tests, as Telegram's do.
+     */
+    public ObjectNode stamped(ObjectNode update) {
+        ObjectNode u = update.deepCopy();
+        u.put("update_id", updateIds.getAndIncrement());
+        return u;
+    }
+
+    /** A text message update whose sender's Telegram app speaks {@code languageCode} (e.g. {@code uk}). */
+    public static ObjectNode textUpdate(long id, String text, String languageCode) {
+        ObjectNode u = textUpdate(id, text);
+        ((ObjectNode) u.path("message").path("from")).put("language_code", languageCode);
+        return u;
+    }
+
+    /** A pressed inline button ({@code callback_query}) under a bot message in a private chat. */
+    public static ObjectNode callbackUpdate(long id, String data) {
+        ObjectNode u = JSON.createObjectNode();
+        ObjectNode q = u.putObject("callback_query");
+        q.put("id", "cb" + System.nanoTime());
+        q.put("data", data);
+        q.put("chat_instance", "ci" + id);
+        q.putObject("from").put("id", id).put("is_bot", false).put("first_name", "Test");
+        ObjectNode m = q.putObject("message");
+        m.put("message_id", System.nanoTime() % 1_000_000);
+        m.put("date", System.currentTimeMillis() / 1000);
+        m.put("text", "…");
+        m.putObject("chat").put("id", id).put("type", "private");
+        return u;
+    }
+
     /** A private-chat text message update from a user, as Telegram would send it; {@code id} is chat and user id. */
     public static ObjectNode textUpdate(long id, String text) {
         ObjectNode u = JSON.createObjectNode();
