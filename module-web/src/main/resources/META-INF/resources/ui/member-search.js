@@ -174,24 +174,24 @@ export class MemberSearch extends RosterElement {
     }
   }
 
-  /** Adds a tag to each ticked member: a merge patch of its tags, conditional on the version the list showed. */
+  /** Adds a tag to every ticked member in one all-or-nothing batch. */
   bulkTag(tag) {
     if (!tag) return;
     return this.bulk(async () => {
-      let n = 0;
-      for (const row of this.chosen()) {
-        if ((row.tags || []).includes(tag)) continue;
-        const res = await this.api('/api/v1/members/' + encodeURIComponent(row.id), {
-          method: 'PATCH',
-          body: { tags: [...(row.tags || []), tag] },
-          headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': '"' + row.version + '"' },
-        });
-        row.tags = res.data.tags;
-        row.version = res.data.version;
-        n++;
+      const res = await this.api('/api/v1/member-tag-batches', {
+        method: 'POST',
+        body: { memberIds: this.chosen().map((r) => r.id), add: [tag] },
+      });
+      const byId = new Map(res.data.items.map((m) => [m.memberId, m]));
+      for (const row of this.rows) {
+        const changed = byId.get(row.id);
+        if (changed) {
+          row.tags = changed.tags;
+          row.version = changed.version;
+        }
       }
       this.renderResults();
-      return n;
+      return res.data.items.length;
     });
   }
 

@@ -9,6 +9,7 @@ const TYPES = [
   ['TELEGRAM', 'TELEGRAM'], ['CANVASS', 'VISIT'], ['NOTE', 'OTHER'],
 ];
 const OUTCOMES = ['REACHED', 'LEFT_MESSAGE', 'NOT_HOME', 'REFUSED', 'MOVED', 'WRONG_NUMBER', 'OTHER'];
+const TYPE_ICONS = { CALL: '☎', SMS: '✉', EMAIL: '@', TELEGRAM: '➤', MEETING: '◉', VISIT: '⌂', CANVASS: '⌂', TRAINING: '★', NOTE: '✎' };
 const ICONS = { INTERACTION: '☎', ATTENDANCE: '★', STATUS_CHANGE: '⇄', ORG_UNIT_CHANGE: '⌂', CONSENT_CHANGE: '✓', TASK: '▤' };
 
 export class Timeline extends RosterElement {
@@ -143,11 +144,14 @@ export class Timeline extends RosterElement {
     else if (item.kind === 'TASK') what = t('timeline.task.' + item.type);
     else if (item.kind === 'ORG_UNIT_CHANGE') what = t('timeline.unit');
     else what = item.kind;
-    const showTitle = item.kind !== 'STATUS_CHANGE' && item.kind !== 'CONSENT_CHANGE';
+    // without a subject the server titles an interaction with its codes ("TELEGRAM · REACHED"); the head already says
+    // that in the user's language
+    const codeTitle = item.kind === 'INTERACTION' && (item.title === item.type || item.title === item.type + ' · ' + d.outcome);
+    const showTitle = item.kind !== 'STATUS_CHANGE' && item.kind !== 'CONSENT_CHANGE' && !codeTitle;
     return h(
       'li',
       { class: 'entry kind-' + item.kind.toLowerCase() },
-      h('span', { class: 'entry-icon', 'aria-hidden': 'true' }, ICONS[item.kind] || '•'),
+      h('span', { class: 'entry-icon', 'aria-hidden': 'true' }, (item.kind === 'INTERACTION' && TYPE_ICONS[item.type]) || ICONS[item.kind] || '•'),
       h(
         'div',
         { class: 'entry-body' },

@@ -160,7 +160,7 @@ public class StaffUiBrowserTest {
         b.screenshot("member-card-and-timeline");
 
         // at 320 px (a contact page's sidebar, a phone) nothing scrolls sideways
-        b.driver.manage().window().setSize(new Dimension(360, 800));
+        b.driver.manage().window().setSize(new Dimension(320, 800));
         b.js("document.documentElement.style.width = '320px'");
         b.until(d -> b.in("roster-member-card", "h2.name").isDisplayed());
         long overflow = (Long) b.js("const c = document.querySelector('roster-member-card');"
