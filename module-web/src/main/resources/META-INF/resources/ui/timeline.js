@@ -120,6 +120,11 @@ export class Timeline extends RosterElement {
     }
     this.busy = false;
     this.renderFooter();
+    // the observer reports changes only: while the end is still in view after a page, fetch the next one
+    if (!this.done && !this.error && this.isConnected) {
+      const r = this.sentinel.getBoundingClientRect();
+      if (r.top < (window.innerHeight || 0) && r.bottom > 0) requestAnimationFrame(() => this.more());
+    }
   }
 
   renderFooter() {

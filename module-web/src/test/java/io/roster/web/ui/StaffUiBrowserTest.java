@@ -159,10 +159,25 @@ public class StaffUiBrowserTest {
         assertEquals(UiData.SUBJECT, timeline.get("items").get(0).get("title").asText());
         b.screenshot("member-card-and-timeline");
 
+        // infinite scroll: with pages of 3 the timeline keeps loading as its end comes into view, until the last page
+        int total = Api.admin(url)
+                .get("/api/v1/members/" + data.sutyagin + "/timeline?limit=200")
+                .expect(200)
+                .get("items")
+                .size();
+        assertTrue(total > 6, "enough history for several pages: " + total);
+        b.js("arguments[0].setAttribute('page-size', '3')", b.driver.findElement(By.cssSelector("roster-timeline")));
+        b.until(d -> {
+            b.js("window.scrollTo(0, document.body.scrollHeight)");
+            return b.all("roster-timeline", ".entry").size() == total;
+        });
+
         // at 320 px (a contact page's sidebar, a phone) nothing scrolls sideways
         b.driver.manage().window().setSize(new Dimension(320, 800));
-        b.js("document.documentElement.style.width = '320px'");
+        b.js("window.scrollTo(0, 0)");
         b.until(d -> b.in("roster-member-card", "h2.name").isDisplayed());
+        long pageOverflow = (Long) b.js("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(pageOverflow <= 0, "the page does not scroll sideways at 320 px: " + pageOverflow);
         long overflow = (Long) b.js("const c = document.querySelector('roster-member-card');"
                 + " return c.shadowRoot.querySelector('.card').scrollWidth - c.getBoundingClientRect().width;");
         assertTrue(overflow <= 1, "the card fits 320 px: " + overflow);
