@@ -45,7 +45,12 @@ export class PipelineBoard extends RosterElement {
     }
     const b = this.board;
     this.live = h('div', { class: 'visually-hidden', 'aria-live': 'assertive' });
-    this.messages = h('div', { class: 'slot' }, this.error ? this.errorBox(this.error) : null);
+    this.messages = h(
+      'div',
+      { class: 'slot', 'aria-live': 'polite' },
+      this.error ? this.errorBox(this.error) : null,
+      this.moveError ? this.errorBox(this.moveError) : null,
+    );
     this.dialog = h('dialog', { class: 'task-dialog', 'aria-labelledby': 'task-dialog-title' });
     const now = today();
     replace(
@@ -182,6 +187,8 @@ export class PipelineBoard extends RosterElement {
     if (index < others.length) body.beforeId = others[index].id;
     else if (others.length) body.afterId = others[others.length - 1].id;
     if (column.stage.key === card.stage && from === index) return;
+    // a refused move stays on screen until the next one
+    this.moveError = null;
     try {
       await this.api('/api/v1/tasks/' + enc(card.id), {
         method: 'PATCH',
@@ -193,10 +200,9 @@ export class PipelineBoard extends RosterElement {
       await this.load();
       this.live.textContent = this.t('board.moved', { title: card.title, stage: this.stageName(column.stage) });
     } catch (e) {
-      this.error = e;
+      this.moveError = e;
       this.focusId = card.id;
       await this.load();
-      this.error = null;
     }
   }
 

@@ -116,8 +116,12 @@ public class StaffUiBrowserTest {
             b.driver.findElement(By.id("token")).sendKeys(data.key);
             b.driver.findElement(By.cssSelector(".signin button[type=submit]")).click();
         }
-        new Select(b.until(d -> d.findElement(By.id("locale")))).selectByValue(locale);
-        b.until(d -> d.findElement(By.cssSelector("nav.tabs")));
+        // the shell may re-render while it loads (a section's data arriving): retry on a fresh element until it holds
+        b.until(d -> {
+            new Select(d.findElement(By.id("locale"))).selectByValue(locale);
+            return locale.equals(d.findElement(By.id("locale")).getDomProperty("value"))
+                    && !d.findElements(By.cssSelector("nav.tabs")).isEmpty();
+        });
         return b;
     }
 
@@ -251,6 +255,20 @@ public class StaffUiBrowserTest {
         b.until(d -> cardIn(b, "calling", "Позвонить: Смирнова"));
         b.screenshot("pipeline-board");
 
+        // a refused move is a sentence, not JSON, and the card stays where it was
+        WebElement blocked = cardOnBoard(b, "new", "Пригласить на школу актива");
+        b.js("arguments[0].focus()", blocked);
+        new Actions(b.driver)
+                .keyDown(Keys.SHIFT)
+                .sendKeys(Keys.ARROW_RIGHT)
+                .keyUp(Keys.SHIFT)
+                .perform();
+        WebElement alert = b.in("roster-pipeline-board", ".alert");
+        assertTrue(alert.getText().startsWith("Этап заполнен: достигнут WIP-лимит"), alert.getText());
+        assertFalse(alert.getText().contains("{"), alert.getText());
+        assertEquals("new", task("Пригласить на школу актива").get("stage").asText());
+        assertTrue(cardIn(b, "new", "Пригласить на школу актива"));
+
         // the card's detail: checklist and comments
         cardOnBoard(b, "calling", "Позвонить: Орлова").click();
         b.until(d -> b.in("roster-pipeline-board", "dialog[open]"));
@@ -267,7 +285,11 @@ public class StaffUiBrowserTest {
     }
 
     private void openBoard(Browser b) {
-        new Select(b.until(d -> d.findElement(By.cssSelector(".toolbar select")))).selectByValue(data.pipelineKey);
+        b.until(d -> {
+            new Select(d.findElement(By.cssSelector(".toolbar select"))).selectByValue(data.pipelineKey);
+            return data.pipelineKey.equals(
+                    d.findElement(By.cssSelector("roster-pipeline-board")).getDomAttribute("pipeline"));
+        });
         b.until(d -> b.in("roster-pipeline-board", ".column[data-stage=new]"));
     }
 
@@ -371,7 +393,11 @@ public class StaffUiBrowserTest {
     @Test
     void theDashboardDrawsItsChartsAsSvg() {
         Browser b = shell("dashboard", "ru");
-        new Select(b.until(d -> d.findElement(By.cssSelector(".toolbar select")))).selectByValue(data.pipelineKey);
+        b.until(d -> {
+            new Select(d.findElement(By.cssSelector(".toolbar select"))).selectByValue(data.pipelineKey);
+            return data.pipelineKey.equals(
+                    d.findElement(By.cssSelector("roster-dashboard")).getDomAttribute("pipeline"));
+        });
         b.until(d -> b.text("roster-dashboard").contains("Обзвон волонтёров"));
         b.until(d -> b.all("roster-dashboard", "svg.chart rect").size() > 10);
         b.until(d -> b.text("roster-dashboard").contains("Кировский район"));
@@ -382,16 +408,35 @@ public class StaffUiBrowserTest {
     }
 
     @Test
-    void theHostPageEmbedsTheCardWithAToken() throws IOException {
+    void aViewerSeesContactDetailsMaskedAndNoStatusChange() throws IOException {
         Browser b = browser();
-        String token = TestTokens.staff("crm-user-17", List.of("organiser"), List.of(data.region));
+        hostPage(TestTokens.staff("crm-viewer-3", List.of("viewer"), List.of(data.region)));
+        b.until(d -> b.in("roster-member-card", "h2.name").getText().equals("Сутягин Иван Петрович"));
+        String card = b.text("roster-member-card");
+        assertTrue(card.contains("+7 *** ***-45-67"), card);
+        assertFalse(card.contains("+79131234567"), card);
+        assertFalse(card.contains("ivan.sutyagin@example.org"), card);
+        // a viewer may not log contacts: the timeline's form answers with a readable refusal
+        b.in("roster-timeline", "input[name=subject]").sendKeys("Попытка");
+        b.in("roster-timeline", ".log-form button[type=submit]").click();
+        b.until(d -> b.in("roster-timeline", ".alert").getText().equals("У вас нет прав на это действие"));
+    }
+
+    private void hostPage(String token) throws IOException {
         String page = Files.readString(Path.of("..", "docs", "examples", "host-page.html"), StandardCharsets.UTF_8)
                 .replace("http://localhost:8080", root())
                 .replace("TOKEN_PLACEHOLDER", token)
                 .replace("MEMBER_ID_PLACEHOLDER", data.sutyagin);
         HOST_PAGE.set(page);
-        b.driver.manage().window().setSize(Browser.DESKTOP);
-        b.driver.get(hostOrigin() + "/contact");
+        browser().driver.manage().window().setSize(Browser.DESKTOP);
+        browser().driver.get("about:blank");
+        browser().driver.get(hostOrigin() + "/contact");
+    }
+
+    @Test
+    void theHostPageEmbedsTheCardWithAToken() throws IOException {
+        Browser b = browser();
+        hostPage(TestTokens.staff("crm-user-17", List.of("organiser"), List.of(data.region)));
         b.until(d -> b.in("roster-member-card", "h2.name").getText().equals("Сутягин Иван Петрович"));
         b.until(d -> b.text("roster-timeline").contains("Согласился помочь с обходом"));
         // the host's loud styles stay outside: Roster's heading is not the host's dark red
