@@ -284,7 +284,8 @@ export function problemText(locale, status, problem) {
   const t = (k, p) => translate(locale, k, p);
   const type = problem && typeof problem.type === 'string' ? problem.type.replace('urn:roster:problem:', '') : '';
   let headline;
-  if (CATALOGUES[locale]['problem.' + type] || CATALOGUES.en['problem.' + type]) headline = t('problem.' + type);
+  const known = !!CATALOGUES.en['problem.' + type];
+  if (known) headline = t('problem.' + type);
   else if (status === 429) headline = t('error.429', { s: (problem && problem.retryAfter) || '…' });
   else if (status >= 500 && status !== 503) headline = t('error.500', { ref: (problem && problem.detail && (problem.detail.match(/[0-9a-f-]{8,}/) || [])[0]) || '—' });
   else if (CATALOGUES.en['error.' + status]) headline = t('error.' + status);
@@ -297,6 +298,7 @@ export function problemText(locale, status, problem) {
     });
     return headline + ': ' + parts.join('; ') + (errors.length > 5 ? '; …' : '');
   }
-  if (status === 409 && problem && typeof problem.detail === 'string') return headline + ' (' + problem.detail + ')';
+  // a conflict we have no words for is explained by the server's own detail (in English)
+  if (status === 409 && !known && problem && typeof problem.detail === 'string') return headline + ' (' + problem.detail + ')';
   return headline;
 }

@@ -180,7 +180,8 @@ public class StaffUiBrowserTest {
         b.driver.manage().window().setSize(new Dimension(320, 800));
         b.js("window.scrollTo(0, 0)");
         b.until(d -> b.in("roster-member-card", "h2.name").isDisplayed());
-        long pageOverflow = (Long) b.js("return document.documentElement.scrollWidth - window.innerWidth;");
+        long pageOverflow =
+                (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(pageOverflow <= 0, "the page does not scroll sideways at 320 px: " + pageOverflow);
         long overflow = (Long) b.js("const c = document.querySelector('roster-member-card');"
                 + " return c.shadowRoot.querySelector('.card').scrollWidth - c.getBoundingClientRect().width;");
