@@ -15,7 +15,7 @@ public enum Role {
     /** Looks members up and reads profiles and histories, with contact details masked. */
     VIEWER(EnumSet.of(
             Permission.ORG_READ, Permission.MEMBER_READ, Permission.TASK_READ, Permission.KNOWLEDGE_BASE_READ)),
-    /** Works with members of their branch: profiles, contact details, interactions, events. */
+    /** Works with members of their branch: profiles, contact details, interactions, events, pipeline cards. */
     ORGANISER(EnumSet.of(
             Permission.ORG_READ,
             Permission.MEMBER_READ,
@@ -23,6 +23,8 @@ public enum Role {
             Permission.MEMBER_CONTACTS_READ,
             Permission.INTERACTION_WRITE,
             Permission.EVENT_WRITE,
+            Permission.TASK_READ,
+            Permission.TASK_WRITE,
             Permission.NOTIFICATION_READ,
             Permission.SEGMENT_WRITE,
             Permission.KNOWLEDGE_BASE_READ)),

@@ -39,7 +39,7 @@ public class PermissionTableApiTest {
 
     /** The table as documented: role → the endpoints it may call. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "viewer", Set.of("read org units", "read members", "read knowledge base"),
+            "viewer", Set.of("read org units", "read members", "read tasks", "read knowledge base"),
             "organiser",
                     Set.of(
                             "read org units",
@@ -47,6 +47,8 @@ public class PermissionTableApiTest {
                             "write members",
                             "log interactions",
                             "write events",
+                            "read tasks",
+                            "write tasks",
                             "read notifications",
                             "write segments",
                             "read knowledge base"),
@@ -60,6 +62,8 @@ public class PermissionTableApiTest {
                             "log interactions",
                             "define interaction types",
                             "write events",
+                            "read tasks",
+                            "write tasks",
                             "read notifications",
                             "send broadcasts",
                             "write templates",
@@ -77,6 +81,8 @@ public class PermissionTableApiTest {
                             "define interaction types",
                             "write events",
                             "define attributes",
+                            "read tasks",
+                            "write tasks",
                             "manage api keys",
                             "read audit trail",
                             "manage webhooks",
@@ -94,6 +100,8 @@ public class PermissionTableApiTest {
                             "write members",
                             "log interactions",
                             "write events",
+                            "read tasks",
+                            "write tasks",
                             "manage webhooks",
                             "read knowledge base",
                             "write knowledge base"));
@@ -133,6 +141,8 @@ public class PermissionTableApiTest {
                 new Endpoint("send broadcasts", "POST", "/api/v1/broadcasts"),
                 new Endpoint("write templates", "POST", "/api/v1/message-templates"),
                 new Endpoint("write segments", "POST", "/api/v1/segments"),
+                new Endpoint("read tasks", "GET", "/api/v1/my-tasks"),
+                new Endpoint("write tasks", "POST", "/api/v1/tasks"),
                 new Endpoint("read knowledge base", "GET", "/api/v1/knowledge-base/entries"),
                 new Endpoint("write knowledge base", "POST", "/api/v1/knowledge-base/entries"));
         Map<String, Set<String>> actual = new LinkedHashMap<>();
