@@ -37,6 +37,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -81,8 +82,12 @@ public class BotEngine {
     RosterClock clock;
 
     @Inject
-    @ConfigProperty(name = "roster.telegram.time-zone", defaultValue = "UTC")
-    String timeZone;
+    @ConfigProperty(name = "roster.telegram.time-zone")
+    Optional<String> timeZone;
+
+    @Inject
+    @ConfigProperty(name = "roster.notifications.default-time-zone", defaultValue = "Europe/Moscow")
+    String defaultTimeZone;
 
     /** A linked member, as far as the bot needs to know them (no names, no contacts). */
     record Linked(UUID memberId, UUID orgUnitId, Language language) {}
@@ -497,7 +502,7 @@ public class BotEngine {
                 .getResultList();
         List<Object[]> ordered = new ArrayList<>(rows);
         Collections.reverse(ordered);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone(unitOf(memberId)));
         StringBuilder b = new StringBuilder();
         for (Object[] r : ordered) {
             String line = f.format(DefaultKnowledgeBaseService.instant(r[0]))
@@ -531,7 +536,8 @@ public class BotEngine {
             send(ctx, BotTexts.get(Key.NO_EVENTS, ctx.language()), null);
             return;
         }
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(zone());
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                .withZone(zone(ctx.linked() ? ctx.member().orgUnitId() : null));
         StringBuilder b = new StringBuilder(BotTexts.get(Key.EVENTS_HEADER, ctx.language()));
         List<List<Button>> buttons = new ArrayList<>();
         for (Object[] r : rows) {
@@ -602,12 +608,45 @@ public class BotEngine {
         outbox.message(ctx.chatId(), ctx.memberId(), text, buttons, "BOT", null, "telegram-bot", ctx.now());
     }
 
-    private ZoneId zone() {
-        try {
-            return ZoneId.of(timeZone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
+    /**
+     * The time zone times are written in for a unit's members: the unit's own or its nearest ancestor's (set for
+     * quiet hours, see notifications), else {@code roster.telegram.time-zone}, else the notifications' default.
+     */
+    private ZoneId zone(UUID orgUnitId) {
+        if (orgUnitId != null) {
+            @SuppressWarnings("unchecked")
+            List<String> own = em.createNativeQuery("select a.time_zone from org_unit u join org_unit a on a.path @>"
+                            + " u.path where u.id = ?1 and a.time_zone is not null order by nlevel(a.path) desc"
+                            + " limit 1")
+                    .setParameter(1, orgUnitId)
+                    .getResultList();
+            ZoneId z = own.isEmpty() ? null : zoneOrNull(own.get(0));
+            if (z != null) {
+                return z;
+            }
         }
+        ZoneId configured = timeZone.map(BotEngine::zoneOrNull).orElse(null);
+        if (configured != null) {
+            return configured;
+        }
+        ZoneId fallback = zoneOrNull(defaultTimeZone);
+        return fallback == null ? ZoneId.of("UTC") : fallback;
+    }
+
+    private static ZoneId zoneOrNull(String id) {
+        try {
+            return id == null || id.isBlank() ? null : ZoneId.of(id.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private UUID unitOf(UUID memberId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("select org_unit_id from member where id = ?1")
+                .setParameter(1, memberId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     static String uuidArray(List<UUID> ids) {

@@ -627,6 +627,13 @@ public class TelegramBotApiTest {
         String district =
                 Fixtures.unit(admin, region, "Бийское МО", "DISTRICT").get("id").asText();
         String elsewhere = Fixtures.root(admin, "Чужое РО").get("id").asText();
+        // the region's time zone (set for quiet hours) is the one its members read event times in
+        admin.put("/api/v1/org-units/" + region + "/time-zone", Map.of("timeZone", "Asia/Barnaul"))
+                .expect(200);
+        Instant startsAt = Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(3, ChronoUnit.DAYS)
+                .plus(12, ChronoUnit.HOURS);
         String title = "Школа актива " + Fixtures.unique("Ё");
         String event = admin.post(
                         "/api/v1/events",
@@ -638,7 +645,7 @@ public class TelegramBotApiTest {
                                 "title",
                                 title,
                                 "startsAt",
-                                Instant.now().plus(3, ChronoUnit.DAYS).toString()))
+                                startsAt.toString()))
                 .expect(201)
                 .get("id")
                 .asText();
@@ -660,6 +667,11 @@ public class TelegramBotApiTest {
         FakeTelegram.Call list = say(chat, "/events");
         assertTrue(list.text().contains(title), list.text());
         assertFalse(list.text().contains(hidden), list.text());
+        String local = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Barnaul"))
+                .format(startsAt);
+        assertTrue(local.endsWith("19:00"), local);
+        assertTrue(list.text().contains(local), list.text());
         JsonNode keyboard = list.params().path("reply_markup").path("inline_keyboard");
         assertEquals(
                 "ev:" + event, keyboard.path(0).path(0).path("callback_data").asText());
