@@ -287,47 +287,15 @@ public class DefaultBroadcastService implements BroadcastService {
     @Transactional
     public Page<Broadcast> list(PageRequest page) {
         access.require(Permission.NOTIFICATION_READ);
-        Access.Scope scope = access.scope();
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (page.cursor() != null) {
-            List<String> v = Cursors.decode(page.cursor(), "broadcasts", 2);
-            afterAt = Cursors.instant(v.get(0));
-            afterId = Cursors.id(v.get(1));
-        }
-        Instant at = afterAt;
-        UUID after = afterId;
-        List<Broadcast> rows = Sql.jdbc(em, c -> {
-            String sql = "select b.* from broadcast b where true"
-                    + (after == null ? "" : " and (b.created_at, b.id) < (?, ?)")
-                    + Sql.scope(scope, "b.org_unit_id")
-                    + " order by b.created_at desc, b.id desc limit ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                if (after != null) {
-                    ps.setObject(i++, Sql.utc(at));
-                    ps.setObject(i++, after);
-                }
-                if (!scope.unrestricted()) {
-                    ps.setString(i++, scope.pathsLiteral());
-                }
-                ps.setInt(i, page.limit() + 1);
-                List<Broadcast> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            Broadcast last = rows.get(rows.size() - 1);
-            next = Cursors.encode("broadcasts", last.createdAt(), last.id());
-        }
-        return new Page<>(rows, next);
+        return Sql.newestFirst(
+                em,
+                "broadcast b where true",
+                "b",
+                "broadcasts",
+                access.scope(),
+                page,
+                DefaultBroadcastService::map,
+                x -> new Object[] {x.createdAt(), x.id()});
     }
 
     @Override

@@ -18,7 +18,6 @@ import io.roster.api.notification.SegmentService;
 import io.roster.api.security.Caller;
 import io.roster.api.security.Permission;
 import io.roster.impl.audit.AuditLog;
-import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.JsonText;
 import io.roster.impl.common.RosterClock;
@@ -109,47 +108,15 @@ public class DefaultSegmentService implements SegmentService {
     @Transactional
     public Page<Segment> list(PageRequest page) {
         access.require(Permission.NOTIFICATION_READ);
-        Access.Scope scope = access.scope();
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (page.cursor() != null) {
-            List<String> v = Cursors.decode(page.cursor(), "segments", 2);
-            afterAt = Cursors.instant(v.get(0));
-            afterId = Cursors.id(v.get(1));
-        }
-        Instant at = afterAt;
-        UUID after = afterId;
-        List<Segment> rows = Sql.jdbc(em, c -> {
-            String sql = "select s.* from segment s where s.deleted_at is null"
-                    + (after == null ? "" : " and (s.created_at, s.id) < (?, ?)")
-                    + Sql.scope(scope, "s.org_unit_id")
-                    + " order by s.created_at desc, s.id desc limit ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                if (after != null) {
-                    ps.setObject(i++, Sql.utc(at));
-                    ps.setObject(i++, after);
-                }
-                if (!scope.unrestricted()) {
-                    ps.setString(i++, scope.pathsLiteral());
-                }
-                ps.setInt(i, page.limit() + 1);
-                List<Segment> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            Segment last = rows.get(rows.size() - 1);
-            next = Cursors.encode("segments", last.createdAt(), last.id());
-        }
-        return new Page<>(rows, next);
+        return Sql.newestFirst(
+                em,
+                "segment s where s.deleted_at is null",
+                "s",
+                "segments",
+                access.scope(),
+                page,
+                DefaultSegmentService::map,
+                x -> new Object[] {x.createdAt(), x.id()});
     }
 
     @Override

@@ -18,7 +18,6 @@ import io.roster.api.notification.TemplateVariant;
 import io.roster.api.security.Caller;
 import io.roster.api.security.Permission;
 import io.roster.impl.audit.AuditLog;
-import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.JsonText;
 import io.roster.impl.common.RosterClock;
@@ -117,47 +116,15 @@ public class DefaultTemplateService implements TemplateService {
     @Transactional
     public Page<NotificationTemplate> list(PageRequest page) {
         access.require(Permission.NOTIFICATION_READ);
-        Access.Scope scope = access.scope();
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (page.cursor() != null) {
-            List<String> v = Cursors.decode(page.cursor(), "templates", 2);
-            afterAt = Cursors.instant(v.get(0));
-            afterId = Cursors.id(v.get(1));
-        }
-        Instant at = afterAt;
-        UUID after = afterId;
-        List<NotificationTemplate> rows = Sql.jdbc(em, c -> {
-            String sql = "select t.* from notification_template t where t.deleted_at is null"
-                    + (after == null ? "" : " and (t.created_at, t.id) < (?, ?)")
-                    + Sql.scope(scope, "t.org_unit_id")
-                    + " order by t.created_at desc, t.id desc limit ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                if (after != null) {
-                    ps.setObject(i++, Sql.utc(at));
-                    ps.setObject(i++, after);
-                }
-                if (!scope.unrestricted()) {
-                    ps.setString(i++, scope.pathsLiteral());
-                }
-                ps.setInt(i, page.limit() + 1);
-                List<NotificationTemplate> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            NotificationTemplate last = rows.get(rows.size() - 1);
-            next = Cursors.encode("templates", last.createdAt(), last.id());
-        }
-        return new Page<>(rows, next);
+        return Sql.newestFirst(
+                em,
+                "notification_template t where t.deleted_at is null",
+                "t",
+                "templates",
+                access.scope(),
+                page,
+                DefaultTemplateService::map,
+                x -> new Object[] {x.createdAt(), x.id()});
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.roster.impl.notification;
 
 import io.roster.api.common.Language;
+import io.roster.api.common.Page;
+import io.roster.api.common.PageRequest;
 import io.roster.api.member.ContactChannel;
 import io.roster.api.member.MemberStatus;
+import io.roster.impl.common.Cursors;
 import io.roster.impl.security.Access;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -15,12 +18,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /** JDBC helpers of the notification area: work in the current transaction, scope conditions, time values. */
@@ -50,6 +55,70 @@ final class Sql {
             return "";
         }
         return " and " + unitColumn + " in (select u.id from org_unit u where u.path <@ cast(? as ltree[]))";
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * A keyset page of a table's rows in scope, newest first by {@code (created_at, id)}: what the template, segment
+     * and broadcast lists share.
+     *
+     * @param from {@code "<table> <alias> where <condition>"}, e.g. {@code "segment s where s.deleted_at is null"}
+     * @param alias the table's alias in {@code from}
+     * @param kind the cursor's kind, e.g. {@code segments}
+     * @param key a row's {@code (created_at, id)}, for the next page's cursor
+     */
+    static <T> Page<T> newestFirst(
+            EntityManager em,
+            String from,
+            String alias,
+            String kind,
+            Access.Scope scope,
+            PageRequest page,
+            RowMapper<T> mapper,
+            Function<T, Object[]> key) {
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (page.cursor() != null) {
+            List<String> v = Cursors.decode(page.cursor(), kind, 2);
+            afterAt = Cursors.instant(v.get(0));
+            afterId = Cursors.id(v.get(1));
+        }
+        Instant at = afterAt;
+        UUID after = afterId;
+        List<T> rows = jdbc(em, c -> {
+            String sql = "select " + alias + ".* from " + from
+                    + (after == null ? "" : " and (" + alias + ".created_at, " + alias + ".id) < (?, ?)")
+                    + scope(scope, alias + ".org_unit_id")
+                    + " order by " + alias + ".created_at desc, " + alias + ".id desc limit ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (after != null) {
+                    ps.setObject(i++, utc(at));
+                    ps.setObject(i++, after);
+                }
+                if (!scope.unrestricted()) {
+                    ps.setString(i++, scope.pathsLiteral());
+                }
+                ps.setInt(i, page.limit() + 1);
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                }
+                return out;
+            }
+        });
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            Object[] last = key.apply(rows.get(rows.size() - 1));
+            next = Cursors.encode(kind, last);
+        }
+        return new Page<>(rows, next);
     }
 
     /** The time-zone expression of a member's unit (nearest unit up the tree that has one). */

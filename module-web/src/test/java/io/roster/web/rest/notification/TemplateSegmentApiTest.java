@@ -180,4 +180,53 @@ public class TemplateSegmentApiTest {
         api.delete("/api/v1/segments/" + segment).expect(204);
         assertEquals(404, api.get("/api/v1/segments/" + segment).status());
     }
+
+    @Test
+    public void listsArePagedNewestFirstWithinTheCallersScope() {
+        Api admin = Api.admin(url);
+        String mine = Fixtures.root(admin, Fixtures.unique("Листы")).get("id").asText();
+        String other = Fixtures.root(admin, Fixtures.unique("Чужие")).get("id").asText();
+        String member = member(admin, mine, "Ёжик", "Туманов", "ru", List.of(), List.of(), null);
+        List<String> templates = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        List<String> broadcasts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            templates.add(0, NotifyFixtures.simpleTemplate(admin, mine));
+            segments.add(
+                    0,
+                    admin.post("/api/v1/segments", Map.of("orgUnitId", mine, "name", "С" + i, "filter", Map.of()))
+                            .expect(201)
+                            .get("id")
+                            .asText());
+            broadcasts.add(
+                    0,
+                    NotifyFixtures.create(
+                            admin,
+                            NotifyFixtures.broadcast(mine, templates.get(0), List.of(member), List.of("EMAIL"))));
+        }
+        NotifyFixtures.simpleTemplate(admin, other);
+        admin.post("/api/v1/segments", Map.of("orgUnitId", other, "name", "чужой", "filter", Map.of()))
+                .expect(201);
+        Api scoped = Api.withKey(
+                url, io.roster.web.testing.TestTokens.staff("lists-" + mine, List.of("coordinator"), List.of(mine)));
+        assertEquals(templates, walk(scoped, TEMPLATES));
+        assertEquals(segments, walk(scoped, "/api/v1/segments"));
+        assertEquals(broadcasts, walk(scoped, "/api/v1/broadcasts"));
+    }
+
+    /** Every id of a list, page by page of two. */
+    private static List<String> walk(Api api, String path) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get(path + "?limit=2" + (cursor == null ? "" : "&cursor=" + Api.enc(cursor)))
+                    .expect(200);
+            assertTrue(page.get("items").size() <= 2, page.toString());
+            page.get("items").forEach(n -> ids.add(n.get("id").asText()));
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
+        } while (cursor != null);
+        return ids;
+    }
 }
