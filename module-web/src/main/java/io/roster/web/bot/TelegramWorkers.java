@@ -3,12 +3,11 @@ package io.roster.web.bot;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.roster.api.bot.BotService;
+import io.roster.web.server.BackgroundLoops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,8 +37,7 @@ public class TelegramWorkers {
     @ConfigProperty(name = "roster.telegram.bot-token")
     Optional<String> token;
 
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final BackgroundLoops loops = new BackgroundLoops(LOG);
 
     void start(@Observes StartupEvent event) {
         String m = mode.strip().toLowerCase(Locale.ROOT);
@@ -54,7 +52,6 @@ public class TelegramWorkers {
             LOG.warnf("roster.telegram.mode is %s but roster.telegram.bot-token is not set: the bot is off", m);
             return;
         }
-        running = true;
         if (m.equals("webhook")) {
             try {
                 bot.registerWebhook();
@@ -62,76 +59,14 @@ public class TelegramWorkers {
                 LOG.warnf("Telegram setWebhook failed: %s", e.getClass().getSimpleName());
             }
         } else {
-            thread("roster-telegram-polling", this::poll);
+            // bot.poll() answers -1 while another instance polls, 0 after an empty long poll
+            loops.start("roster-telegram-polling", pollIdle, "Telegram polling failed", bot::poll);
         }
-        thread("roster-telegram-outbox", this::dispatch);
+        loops.start(
+                "roster-telegram-outbox", outboxInterval, "Telegram outbox dispatch failed", () -> bot.dispatchDue(50));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
-    }
-
-    private void thread(String name, Runnable work) {
-        Thread t = new Thread(work, name);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
-    }
-
-    private void poll() {
-        while (running) {
-            try {
-                int n = bot.poll();
-                if (n <= 0) {
-                    // another instance polls (-1), or Telegram answered an empty long poll
-                    Thread.sleep(n < 0 ? pollIdle.toMillis() * 5 : pollIdle.toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!rest("Telegram polling failed", e)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void dispatch() {
-        while (running) {
-            try {
-                if (bot.dispatchDue(50) == 0) {
-                    Thread.sleep(outboxInterval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!rest("Telegram outbox dispatch failed", e)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private boolean rest(String what, RuntimeException e) {
-        if (!running) {
-            return false;
-        }
-        LOG.warnf("%s: %s", what, e.getClass().getSimpleName());
-        try {
-            Thread.sleep(Math.max(1000, pollIdle.toMillis() * 5));
-            return true;
-        } catch (InterruptedException ie) {
-            return false;
-        }
+        loops.stop();
     }
 }

@@ -3,12 +3,11 @@ package io.roster.web.notification;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.roster.api.notification.BroadcastService;
+import io.roster.web.server.BackgroundLoops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,53 +33,20 @@ public class NotificationWorkers {
     @ConfigProperty(name = "roster.notifications.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final BackgroundLoops loops = new BackgroundLoops(LOG);
 
     void start(@Observes StartupEvent event) {
-        running = true;
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(this::work, "roster-notifications-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+            // a failure may be the database restarting; claimed deliveries come back when their lease ends
+            loops.start(
+                    "roster-notifications-" + i,
+                    pollInterval,
+                    "broadcast dispatch failed",
+                    () -> broadcasts.dispatchDue(batch));
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
-    }
-
-    private void work() {
-        while (running) {
-            try {
-                if (broadcasts.dispatchDue(batch) == 0) {
-                    Thread.sleep(pollInterval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                // the database may be restarting; claimed deliveries come back when their lease ends
-                LOG.warnf("broadcast dispatch failed: %s", e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(pollInterval.toMillis() * 5);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+        loops.stop();
     }
 }
