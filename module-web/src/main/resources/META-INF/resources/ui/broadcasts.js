@@ -25,6 +25,8 @@ export class Broadcasts extends RosterElement {
     super();
     this.channels = ['TELEGRAM', 'EMAIL'];
     this.deliveryStatus = '';
+    // member id → display name, for the deliveries shown (each fetched once, by id; a name never goes into a URL)
+    this.names = new Map();
   }
 
   disconnectedCallback() {
@@ -435,7 +437,7 @@ export class Broadcasts extends RosterElement {
           h('dd', null, segment ? segment.name : b.memberIds ? String(b.memberIds.length) : '—'),
           h('dt', null, t('bc.channels')),
           h('dd', null, (b.channels || []).map((c) => t('enum.consentChannel.' + c)).join(' → ')),
-          b.startAt ? [h('dt', null, t('bc.startAt')), h('dd', null, formatDateTime(this.locale, b.startAt))] : null,
+          b.startAt ? [h('dt', null, t('bc.startsAt')), h('dd', null, formatDateTime(this.locale, b.startAt))] : null,
           b.ratePerSecond ? [h('dt', null, t('bc.rate')), h('dd', null, formatNumber(this.locale, b.ratePerSecond))] : null,
           b.quietStart ? [h('dt', null, t('bc.quietStart')), h('dd', null, String(b.quietStart).slice(0, 5) + '–' + String(b.quietEnd || '').slice(0, 5))] : null,
         ),
@@ -515,6 +517,20 @@ export class Broadcasts extends RosterElement {
       this.deliveryError = e;
     }
     this.renderDeliveries();
+    this.loadNames();
+  }
+
+  async loadNames() {
+    const missing = [...new Set((this.deliveries || []).map((d) => d.memberId))].filter((id) => !this.names.has(id));
+    if (!missing.length) return;
+    await Promise.all(
+      missing.map((id) =>
+        this.get('/api/v1/members/' + enc(id))
+          .then((m) => this.names.set(id, m.displayName))
+          .catch(() => this.names.set(id, null)),
+      ),
+    );
+    this.renderDeliveries();
   }
 
   renderDeliveries() {
@@ -537,7 +553,7 @@ export class Broadcasts extends RosterElement {
                 h(
                   'tr',
                   { class: 'delivery-' + d.status.toLowerCase() },
-                  h('td', null, h('button', { type: 'button', class: 'link', onclick: () => this.emit('roster-member-open', { memberId: d.memberId }) }, t('bc.profile'))),
+                  h('td', null, h('button', { type: 'button', class: 'link member-link', onclick: () => this.emit('roster-member-open', { memberId: d.memberId }) }, this.names.get(d.memberId) || t('bc.profile'))),
                   h('td', null, h('span', { class: 'badge small' }, t('enum.deliveryStatus.' + d.status)), d.reason ? h('div', { class: 'show-narrow muted small' }, d.reason) : null),
                   h('td', null, d.channel ? t('enum.consentChannel.' + d.channel) : '—'),
                   h('td', { class: 'hide-narrow muted small' }, d.reason || ''),

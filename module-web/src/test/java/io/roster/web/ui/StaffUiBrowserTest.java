@@ -122,12 +122,15 @@ public class StaffUiBrowserTest {
         // a fresh page load: going from /ui/#board to /ui/#members would only change the hash
         b.driver.get("about:blank");
         b.driver.get(root() + "/ui/#" + section);
-        if (!b.driver.findElements(By.id("token")).isEmpty()) {
-            b.driver.findElement(By.id("token")).sendKeys(data.key);
-            b.driver.findElement(By.cssSelector(".signin button[type=submit]")).click();
-        }
-        // the shell may re-render while it loads (a section's data arriving): retry on a fresh element until it holds
+        // the shell may re-render while it loads (a section's data arriving): retry on a fresh element until it holds;
+        // the sign-in form may appear only after the modules ran on a busy machine, so it is looked for each time
         b.until(d -> {
+            List<WebElement> token = d.findElements(By.id("token"));
+            if (!token.isEmpty()) {
+                token.get(0).sendKeys(data.key);
+                d.findElement(By.cssSelector(".signin button[type=submit]")).click();
+                return false;
+            }
             new Select(d.findElement(By.id("locale"))).selectByValue(locale);
             return locale.equals(d.findElement(By.id("locale")).getDomProperty("value"))
                     && !d.findElements(By.cssSelector("nav.tabs")).isEmpty();
@@ -583,6 +586,10 @@ public class StaffUiBrowserTest {
         assertTrue(b.in("roster-broadcasts", "table.delivery-list tbody tr")
                 .getText()
                 .contains("Пропущено"));
+        // the skipped one is the member without consents, shown by name
+        b.until(d -> b.in("roster-broadcasts", "table.delivery-list tbody tr")
+                .getText()
+                .contains("Зайцев Пётр"));
 
         // what a member gets: the Ukrainian name round-trips into the rendered text
         b.in("roster-broadcasts", "details.preview-box summary").click();
@@ -665,6 +672,15 @@ public class StaffUiBrowserTest {
         assertEquals(
                 "CANCELLED",
                 admin.get("/api/v1/broadcasts/" + id).expect(200).get("status").asText());
+
+        // at 320 px nothing scrolls sideways
+        b.driver.manage().window().setSize(new Dimension(320, 800));
+        b.js("window.scrollTo(0, 0)");
+        b.until(d -> b.in("roster-broadcasts", "h2.broadcast-name").isDisplayed());
+        long pageOverflow =
+                (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(pageOverflow <= 0, "the page does not scroll sideways at 320 px: " + pageOverflow);
+        b.screenshot("broadcast-320px");
     }
 
     @Test
@@ -712,6 +728,12 @@ public class StaffUiBrowserTest {
                 b.in("roster-knowledge-base", "table.kb-unanswered").getText().contains("коли збори осередку?"));
         assertTrue(b.all("roster-knowledge-base", ".kb-bars svg rect").size() >= 2);
         b.screenshot("knowledge-base");
+        b.driver.manage().window().setSize(new Dimension(320, 800));
+        b.until(d -> b.in("roster-knowledge-base", ".kb-try").isDisplayed());
+        long overflow =
+                (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "the page does not scroll sideways at 320 px: " + overflow);
+        b.driver.manage().window().setSize(Browser.DESKTOP);
 
         // edit, then delete
         b.in("roster-knowledge-base", ".kb-entry[data-id='" + entry.get("id").asText() + "'] .kb-edit")
@@ -773,6 +795,7 @@ public class StaffUiBrowserTest {
         assertEquals(before, b.driver.getCurrentUrl());
         assertFalse(b.driver.getCurrentUrl().contains(code));
         assertTrue(b.all("roster-member-card", "a").isEmpty(), "the code and the deep link are text, not links");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.in("roster-member-card", ".link-code"));
         b.screenshot("member-card-telegram-code");
     }
 }
