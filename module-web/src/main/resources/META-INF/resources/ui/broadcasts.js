@@ -40,6 +40,8 @@ export class Broadcasts extends RosterElement {
 
   async load() {
     this.stopPolling();
+    // a reload (another language or token) keeps the broadcast that was open
+    const shown = this.current ? this.current.id : null;
     this.error = null;
     this.items = null;
     this.cursor = null;
@@ -62,7 +64,7 @@ export class Broadcasts extends RosterElement {
     this.templates = templates.status === 'fulfilled' ? templates.value.items : [];
     this.segments = segments.status === 'fulfilled' ? segments.value.items : [];
     this.units = units.status === 'fulfilled' ? units.value : [];
-    const open = this.getAttribute('broadcast-id');
+    const open = this.getAttribute('broadcast-id') || shown;
     if (open) {
       this.open(open);
       return;
@@ -257,15 +259,18 @@ export class Broadcasts extends RosterElement {
   templatesSection() {
     const t = (k, p) => this.t(k, p);
     const list = this.templates || [];
+    const editing = this.editingTemplate || null;
     this.templateSlot = h('div', { class: 'slot', 'aria-live': 'polite' });
-    const name = h('input', { type: 'text', name: 'templateName', maxlength: 200, required: true });
+    const name = h('input', { type: 'text', name: 'templateName', maxlength: 200, required: true, value: editing ? editing.name : '' });
     const fields = {};
     const variants = LOCALES.map((l) => {
       const lang = t('enum.language.' + l);
+      const old = (editing && editing.variants && editing.variants[l]) || {};
       fields[l] = {
-        subject: h('input', { type: 'text', name: 'subject-' + l, maxlength: 300 }),
+        subject: h('input', { type: 'text', name: 'subject-' + l, maxlength: 300, value: old.subject || '' }),
         text: h('textarea', { name: 'text-' + l, rows: 3, maxlength: 4000 }),
       };
+      fields[l].text.value = old.text || '';
       return h(
         'fieldset',
         { lang: l },
@@ -284,33 +289,57 @@ export class Broadcasts extends RosterElement {
           for (const l of LOCALES) {
             const text = fields[l].text.value;
             const subject = fields[l].subject.value.trim();
+            // a language left empty: no variant (null removes it from an edited template, as a merge patch does)
             if (text.trim()) v[l] = { text, subject: subject || null };
+            else if (editing) v[l] = null;
           }
-          this.createTemplate({ orgUnitId: this.unitOf(form, 'templateUnit'), name: name.value.trim(), variants: v });
+          if (editing) this.saveTemplate(editing, { name: name.value.trim(), variants: v });
+          else this.saveTemplate(null, { orgUnitId: this.unitOf(form, 'templateUnit'), name: name.value.trim(), variants: v });
         },
       },
       h('label', { class: 'field' }, h('span', null, t('tpl.name')), name),
-      this.unitControl('templateUnit'),
+      editing ? null : this.unitControl('templateUnit'),
       h('p', { class: 'muted small' }, t('tpl.help')),
       variants,
-      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, t('tpl.save'))),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'submit', class: 'primary' }, t('tpl.save')),
+        editing ? h('button', { type: 'button', onclick: () => { this.editingTemplate = null; this.render(); } }, t('common.cancel')) : null,
+      ),
     );
     return h(
       'section',
       { class: 'card templates', 'aria-label': t('tpl.title') },
       h('h2', { class: 'title' }, t('tpl.title')),
       list.length
-        ? h('ul', { class: 'chips template-list' }, list.map((x) => h('li', { class: 'chip' }, x.name, ' ', h('span', { class: 'muted small' }, Object.keys(x.variants || {}).join(' · ')))))
+        ? h(
+            'ul',
+            { class: 'chips template-list' },
+            list.map((x) =>
+              h(
+                'li',
+                { class: 'chip' },
+                h('button', { type: 'button', class: 'link template-edit', dataset: { id: x.id }, 'aria-label': t('tpl.edit', { name: x.name }), onclick: () => { this.editingTemplate = x; this.render(); this.shadowRoot.querySelector('details.template-form summary').focus(); } }, x.name),
+                ' ',
+                h('span', { class: 'muted small' }, Object.keys(x.variants || {}).join(' · ')),
+              ),
+            ),
+          )
         : h('p', { class: 'muted' }, t('tpl.empty')),
-      h('details', { class: 'bulk' }, h('summary', null, t('tpl.new')), form),
+      h('details', { class: 'bulk template-form', open: editing ? true : null }, h('summary', null, editing ? t('tpl.editing', { name: editing.name }) : t('tpl.new')), form),
       this.templateSlot,
     );
   }
 
-  async createTemplate(body) {
+  /** Creates a template, or changes one (a merge patch with If-Match on the version shown). */
+  async saveTemplate(old, body) {
     try {
-      const res = await this.api('/api/v1/message-templates', { method: 'POST', body });
-      this.templates = [res.data, ...(this.templates || [])];
+      const res = old
+        ? await this.api('/api/v1/message-templates/' + enc(old.id), { method: 'PATCH', body, headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': '"' + old.version + '"' } })
+        : await this.api('/api/v1/message-templates', { method: 'POST', body });
+      this.templates = [res.data, ...(this.templates || []).filter((x) => x.id !== res.data.id)];
+      this.editingTemplate = null;
       this.render();
       replace(this.templateSlot, h('div', { class: 'notice', role: 'status' }, this.t('tpl.saved', { name: res.data.name })));
     } catch (e) {

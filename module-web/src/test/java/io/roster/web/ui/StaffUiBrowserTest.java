@@ -641,6 +641,23 @@ public class StaffUiBrowserTest {
         String id = admin.post("/api/v1/broadcasts", body).expect(201).get("id").asText();
 
         Browser b = shell("broadcasts", "uk");
+        // the template editor: a Ukrainian variant added to the Russian one
+        b.in("roster-broadcasts", ".template-edit[data-id='" + template + "']").click();
+        b.until(d -> b.in("roster-broadcasts", "textarea[name=text-ru]")
+                .getDomProperty("value")
+                .startsWith("Напоминаем"));
+        b.in("roster-broadcasts", "textarea[name=text-uk]").sendKeys("Нагадуємо про збори, {{givenName}}.");
+        b.in("roster-broadcasts", "form.new-template button[type=submit]").click();
+        b.until(d -> b.text("roster-broadcasts").contains("Шаблон збережено"));
+        JsonNode variants =
+                admin.get("/api/v1/message-templates/" + template).expect(200).get("variants");
+        assertEquals(
+                "Нагадуємо про збори, {{givenName}}.",
+                variants.get("uk").get("text").asText());
+        assertEquals(
+                "Напоминаем о собрании, {{givenName}}.",
+                variants.get("ru").get("text").asText());
+        assertFalse(variants.has("en") && !variants.get("en").isNull(), variants.toString());
         b.until(d -> b.all("roster-broadcasts", ".broadcast-link").stream()
                         .filter(e -> e.getText().equals("Отложенная рассылка"))
                         .findFirst()
@@ -797,5 +814,20 @@ public class StaffUiBrowserTest {
         assertTrue(b.all("roster-member-card", "a").isEmpty(), "the code and the deep link are text, not links");
         b.js("arguments[0].scrollIntoView({block: 'center'})", b.in("roster-member-card", ".link-code"));
         b.screenshot("member-card-telegram-code");
+    }
+
+    @Test
+    void everyStringOfTheCataloguesIsInRussianUkrainianAndEnglish() {
+        Browser b = shell("knowledge", "en");
+        Object missing = b.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('/ui/i18n.js').then((m) => {"
+                + "   const c = m.catalogues, out = [];"
+                + "   for (const l of ['ru', 'uk']) {"
+                + "     for (const k of Object.keys(c.en)) if (!(k in c[l])) out.push(l + ':' + k);"
+                + "     for (const k of Object.keys(c[l])) if (!(k in c.en)) out.push('en:' + k);"
+                + "   }"
+                + "   done(out.join(', '));"
+                + " }, (e) => done('import failed: ' + e));");
+        assertEquals("", missing);
     }
 }
