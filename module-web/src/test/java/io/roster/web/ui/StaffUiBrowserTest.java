@@ -830,4 +830,39 @@ public class StaffUiBrowserTest {
                 + " }, (e) => done('import failed: ' + e));");
         assertEquals("", missing);
     }
+
+    @Test
+    void aCallerWithoutSegmentWriteLosesTheSaveControlWithAReason() {
+        String reader = Fixtures.key(
+                Api.admin(url), List.of("ORG_READ", "MEMBER_READ", "NOTIFICATION_READ"), List.of(data.region));
+        Browser b = browser();
+        b.driver.manage().window().setSize(Browser.DESKTOP);
+        b.driver.get("about:blank");
+        b.driver.get(root() + "/ui/#members");
+        try {
+            // this test signs in with its own key: the tab's stored one is dropped first
+            b.js("sessionStorage.clear(); location.reload();");
+            b.until(d -> {
+                List<WebElement> token = d.findElements(By.id("token"));
+                if (token.isEmpty()) return false;
+                token.get(0).sendKeys(reader);
+                d.findElement(By.cssSelector(".signin button[type=submit]")).click();
+                return true;
+            });
+            b.until(d -> {
+                new Select(d.findElement(By.id("locale"))).selectByValue("ru");
+                return !d.findElements(By.cssSelector("nav.tabs")).isEmpty();
+            });
+            b.in("roster-member-search", "details.save-segment summary").click();
+            b.in("roster-member-search", "input[name=segmentName]").sendKeys("Не сохранится");
+            b.in("roster-member-search", "details.save-segment button[type=submit]")
+                    .click();
+            b.until(d -> b.in("roster-member-search", ".alert").getText().equals("У вас нет прав на это действие"));
+            assertTrue(b.all("roster-member-search", "details.save-segment").isEmpty());
+            // the saved segments are still there to apply
+            b.in("roster-member-search", "select[name=segment]");
+        } finally {
+            b.js("sessionStorage.clear();");
+        }
+    }
 }
