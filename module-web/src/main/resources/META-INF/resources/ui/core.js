@@ -192,3 +192,19 @@ export function query(params) {
 export function enc(id) {
   return encodeURIComponent(id);
 }
+
+/** The units at the top of the caller's scope (the org tree's roots for an unrestricted caller), at most 100. */
+export async function scopeUnits(el) {
+  const page = await el.get('/api/v1/org-units?limit=100');
+  return page.items || [];
+}
+
+/** A select of the caller's top units (the first chosen), for forms that create something owned by a unit. */
+export function unitSelect(el, units, name, extra) {
+  return h(
+    'select',
+    { name, 'aria-label': el.t('unit.label') },
+    extra || null,
+    units.map((u) => h('option', { value: u.id }, u.name)),
+  );
+}

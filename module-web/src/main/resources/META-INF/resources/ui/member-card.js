@@ -1,5 +1,6 @@
 // <roster-member-card member-id="…">: a member's profile, contact points as the caller may see them, consents,
-// tags and the status change.
+// tags, the status change and the Telegram bot: whether the member's chat is linked and, for callers who may change
+// the member, a single-use link code shown as text (never put into a URL).
 import { h, replace } from './dom.js';
 import { RosterElement, loading, enc } from './core.js';
 import { formatDate, formatDateTime } from './i18n.js';
@@ -50,6 +51,16 @@ export class MemberCard extends RosterElement {
       if (generation !== this.generation) return; // a later load is under way
       this.member = res.data;
       this.unitName = null;
+      this.telegram = null;
+      this.linkCode = null;
+      this.canLink = true;
+      this.get('/api/v1/members/' + enc(id) + '/telegram-link')
+        .then((link) => {
+          if (generation !== this.generation) return;
+          this.telegram = link;
+          this.render();
+        })
+        .catch(() => {});
       this.get('/api/v1/org-units/' + enc(this.member.orgUnitId))
         .then((u) => {
           this.unitName = u.name;
@@ -195,9 +206,51 @@ export class MemberCard extends RosterElement {
           statusSelect,
           h('button', { type: 'submit', class: 'primary' }, t('card.changeStatus')),
         ),
+        this.telegramSection(),
         this.message,
       ),
     );
+  }
+
+  /** The bot: linked or not (hidden when the caller may not read it), and the link-code action. */
+  telegramSection() {
+    const link = this.telegram;
+    if (!link) return null;
+    const t = (k, p) => this.t(k, p);
+    const code = this.linkCode;
+    return h(
+      'section',
+      { class: 'telegram-link', 'aria-label': t('card.bot') },
+      h('h3', { class: 'section' }, t('card.bot')),
+      h(
+        'p',
+        { class: 'link-state' },
+        h('span', { class: 'badge small' + (link.linked ? '' : ' warn') }, link.linked ? t('card.linked', { date: formatDateTime(this.locale, link.linkedAt) }) : t('card.notLinked')),
+      ),
+      this.canLink ? h('button', { type: 'button', class: 'link-code-button', onclick: () => this.createLinkCode() }, t('card.linkCode')) : null,
+      code
+        ? h(
+            'div',
+            { class: 'notice link-code', role: 'status' },
+            h('p', null, t('card.codeHelp', { date: formatDateTime(this.locale, code.expiresAt) })),
+            h('dl', { class: 'facts' }, h('dt', null, t('card.code')), h('dd', null, h('code', { class: 'code' }, code.code)), code.deepLink ? [h('dt', null, t('card.deepLink')), h('dd', null, h('code', { class: 'deep-link' }, code.deepLink))] : null),
+          )
+        : null,
+    );
+  }
+
+  async createLinkCode() {
+    try {
+      const res = await this.api('/api/v1/members/' + enc(this.member.id) + '/telegram-link-codes', { method: 'POST' });
+      this.linkCode = res.data;
+      this.render();
+    } catch (e) {
+      if (e.status === 403) {
+        this.canLink = false;
+        this.render();
+      }
+      this.showError(this.message, e);
+    }
   }
 
   setTags(tags) {

@@ -1,7 +1,8 @@
 // <roster-member-search>: search and list members (criteria go in a POST body, never in the URL), saved segments
-// when the server has them, and bulk actions on the ticked rows: tag, add to a pipeline, log an interaction.
+// when the server has them (applied, and the current criteria saved as one), and bulk actions on the ticked rows:
+// tag, add to a pipeline, log an interaction.
 import { h, replace } from './dom.js';
-import { RosterElement, loading } from './core.js';
+import { RosterElement, loading, scopeUnits } from './core.js';
 
 const STATUSES = ['PROSPECT', 'SUPPORTER', 'VOLUNTEER', 'MEMBER', 'SUSPENDED', 'LEFT'];
 const BULK_TYPES = [['CALL', 'PHONE'], ['VISIT', 'VISIT'], ['SMS', 'SMS'], ['MEETING', 'IN_PERSON'], ['CANVASS', 'VISIT']];
@@ -16,6 +17,59 @@ export class MemberSearch extends RosterElement {
     this.rows = [];
     this.selected = new Set();
     this.segments = null;
+    this.canSaveSegment = true;
+  }
+
+  /**
+   * A saved segment's filter (io.roster.api.notification.SegmentFilter) as the member search's body: the same names
+   * but consentChannel, which the search calls consent; a filter without a unit means the segment's own unit subtree.
+   */
+  static segmentBody(segment) {
+    const f = segment.filter || {};
+    const b = {};
+    for (const k of ['q', 'statuses', 'tags', 'supportLevelMin', 'supportLevelMax', 'notContactedForDays', 'lastOutcome', 'attendedEventId']) {
+      const v = f[k];
+      if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && v !== '') b[k] = v;
+    }
+    if (f.consentChannel) b.consent = f.consentChannel;
+    b.orgUnitId = f.orgUnitId || segment.orgUnitId;
+    return b;
+  }
+
+  /** The criteria typed into the form, as a segment filter. */
+  currentFilter() {
+    const c = this.criteria;
+    const f = {};
+    if (c.q.trim()) f.q = c.q.trim();
+    if (c.status) f.statuses = [c.status];
+    if (c.tag.trim()) f.tags = [c.tag.trim()];
+    if (c.notContactedForDays) f.notContactedForDays = Number(c.notContactedForDays);
+    return f;
+  }
+
+  /** Saves the typed criteria as a segment of the element's unit (else the first unit of the caller's scope). */
+  async saveSegment(name, slot) {
+    if (!name) return;
+    try {
+      let unit = this.getAttribute('org-unit-id');
+      if (!unit) {
+        const units = await scopeUnits(this);
+        unit = units.length ? units[0].id : null;
+      }
+      const res = await this.api('/api/v1/segments', { method: 'POST', body: { orgUnitId: unit, name, filter: this.currentFilter() } });
+      this.segments = [res.data, ...(this.segments || []).filter((x) => x.id !== res.data.id)];
+      this.criteria.segment = res.data;
+      this.render();
+      this.search(false);
+      replace(this.segmentSlot, h('div', { class: 'notice', role: 'status' }, this.t('search.segmentSaved', { name: res.data.name })));
+      this.emit('roster-segment-saved', { segmentId: res.data.id });
+    } catch (e) {
+      if (e.status === 403) {
+        this.canSaveSegment = false;
+        this.render();
+      }
+      this.showError(this.segmentSlot || slot, e);
+    }
   }
 
   async load() {
@@ -55,8 +109,9 @@ export class MemberSearch extends RosterElement {
     if (c.status) b.statuses = [c.status];
     if (c.tag.trim()) b.tags = [c.tag.trim()];
     if (c.notContactedForDays) b.notContactedForDays = Number(c.notContactedForDays);
-    if (c.segment && c.segment.criteria) Object.assign(b, c.segment.criteria);
     if (this.getAttribute('org-unit-id')) b.orgUnitId = this.getAttribute('org-unit-id');
+    // the segment's own filter wins over what is typed (it is what the segment means)
+    if (c.segment) Object.assign(b, MemberSearch.segmentBody(c.segment));
     if (cursor) b.cursor = cursor;
     return b;
   }
@@ -106,6 +161,22 @@ export class MemberSearch extends RosterElement {
         this.segments.map((s) => h('option', { value: s.id, selected: c.segment && c.segment.id === s.id }, s.name)),
       );
     }
+    let saveSegment = null;
+    if (this.segments && this.canSaveSegment) {
+      const name = h('input', { type: 'text', name: 'segmentName', maxlength: 200, placeholder: t('search.segmentName'), 'aria-label': t('search.segmentName') });
+      saveSegment = h(
+        'details',
+        { class: 'save-segment' },
+        h('summary', null, t('search.saveSegment')),
+        h(
+          'form',
+          { class: 'row wrap', onsubmit: (e) => { e.preventDefault(); this.saveSegment(name.value.trim()); } },
+          name,
+          h('button', { type: 'submit' }, t('common.save')),
+        ),
+      );
+    }
+    this.segmentSlot = h('div', { class: 'slot', 'aria-live': 'polite' });
     this.results = h('div', { class: 'results' });
     this.bulkSlot = h('div', { class: 'slot', 'aria-live': 'polite' });
     replace(
@@ -120,6 +191,8 @@ export class MemberSearch extends RosterElement {
           h('div', { class: 'row' }, q, h('button', { type: 'submit', class: 'primary' }, t('search.submit'))),
           h('div', { class: 'row wrap' }, status, tag, days, segmentControl),
         ),
+        saveSegment,
+        this.segmentSlot,
         this.bulkBar(),
         this.bulkSlot,
         this.results,

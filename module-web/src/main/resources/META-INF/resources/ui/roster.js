@@ -9,6 +9,8 @@ import './pipeline-board.js';
 import './my-tasks.js';
 import './attendance-sheet.js';
 import './dashboard.js';
+import './broadcasts.js';
+import './knowledge-base.js';
 
 export { configure, ApiError } from './core.js';
 export { LOCALES } from './i18n.js';

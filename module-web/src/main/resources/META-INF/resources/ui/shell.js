@@ -6,7 +6,7 @@ import { translate, normalizeLocale, localName, LOCALES } from './i18n.js';
 
 const TOKEN_KEY = 'roster.token';
 const LOCALE_KEY = 'roster.locale';
-const SECTIONS = ['members', 'board', 'tasks', 'events', 'dashboard'];
+const SECTIONS = ['members', 'board', 'tasks', 'events', 'dashboard', 'broadcasts', 'knowledge'];
 const LANGUAGE_NAMES = { ru: 'Русский', uk: 'Українська', en: 'English' };
 
 const state = {
@@ -121,6 +121,17 @@ function content() {
       return h('div', { class: 'single' }, h('roster-my-tasks'));
     case 'events':
       return h('div', { class: 'single' }, h('roster-attendance-sheet'));
+    case 'broadcasts': {
+      // a delivery's "profile" opens the member in the members section
+      const el = h('roster-broadcasts');
+      el.addEventListener('roster-member-open', (e) => {
+        state.memberId = e.detail.memberId;
+        location.hash = '#members';
+      });
+      return h('div', { class: 'single' }, el);
+    }
+    case 'knowledge':
+      return h('div', { class: 'single' }, h('roster-knowledge-base'));
     default:
       return null;
   }

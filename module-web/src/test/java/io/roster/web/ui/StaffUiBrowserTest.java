@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.roster.web.testing.Api;
 import io.roster.web.testing.Deployments;
+import io.roster.web.testing.Fixtures;
+import io.roster.web.testing.TestDatabase;
 import io.roster.web.testing.TestTokens;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +20,15 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -112,12 +122,15 @@ public class StaffUiBrowserTest {
         // a fresh page load: going from /ui/#board to /ui/#members would only change the hash
         b.driver.get("about:blank");
         b.driver.get(root() + "/ui/#" + section);
-        if (!b.driver.findElements(By.id("token")).isEmpty()) {
-            b.driver.findElement(By.id("token")).sendKeys(data.key);
-            b.driver.findElement(By.cssSelector(".signin button[type=submit]")).click();
-        }
-        // the shell may re-render while it loads (a section's data arriving): retry on a fresh element until it holds
+        // the shell may re-render while it loads (a section's data arriving): retry on a fresh element until it holds;
+        // the sign-in form may appear only after the modules ran on a busy machine, so it is looked for each time
         b.until(d -> {
+            List<WebElement> token = d.findElements(By.id("token"));
+            if (!token.isEmpty()) {
+                token.get(0).sendKeys(data.key);
+                d.findElement(By.cssSelector(".signin button[type=submit]")).click();
+                return false;
+            }
             new Select(d.findElement(By.id("locale"))).selectByValue(locale);
             return locale.equals(d.findElement(By.id("locale")).getDomProperty("value"))
                     && !d.findElements(By.cssSelector("nav.tabs")).isEmpty();
@@ -197,8 +210,8 @@ public class StaffUiBrowserTest {
         b.until(d -> b.all("roster-member-search", ".member-link").size() >= 5);
         assertTrue(b.all("roster-member-search", ".member-link").stream()
                 .noneMatch(e -> e.getText().contains("Ковальчук")));
-        // no segments API on this server: the control is hidden
-        assertTrue(b.all("roster-member-search", "select[name=segment]").isEmpty());
+        // the key may read segments: the control is there
+        b.in("roster-member-search", "select[name=segment]");
         List<WebElement> boxes = b.all("roster-member-search", "tbody input[type=checkbox]");
         boxes.get(0).click();
         boxes.get(1).click();
@@ -446,5 +459,410 @@ public class StaffUiBrowserTest {
         assertFalse(color.contains("139, 0, 0"), color);
         assertTrue(b.text("roster-member-card").contains("Сменить статус"));
         b.screenshot("host-page");
+    }
+
+    @Test
+    void aSavedSegmentNarrowsTheListAndTheCriteriaAreSavedAsOne() {
+        // a segment created through the API, shaped as the server keeps it: {filter: {consentChannel, statuses, …}}
+        String segment = Api.admin(url)
+                .post(
+                        "/api/v1/segments",
+                        Map.of(
+                                "orgUnitId",
+                                data.region,
+                                "name",
+                                "Сторонники с Telegram",
+                                "filter",
+                                Map.of("statuses", List.of("SUPPORTER"), "consentChannel", "TELEGRAM")))
+                .expect(201)
+                .get("id")
+                .asText();
+        Browser b = shell("members", "ru");
+        search(b, "");
+        b.until(d -> b.all("roster-member-search", ".member-link").size() >= 10);
+        int all = b.all("roster-member-search", ".member-link").size();
+        assertTrue(b.text("roster-member-search").contains("Ковальчук"));
+        b.until(d -> {
+            new Select(b.in("roster-member-search", "select[name=segment]")).selectByValue(segment);
+            return true;
+        });
+        // only the supporters with a Telegram consent: Сутягин, and nobody else of the region
+        b.until(d -> b.all("roster-member-search", ".member-link").size() == 1);
+        assertTrue(b.in("roster-member-search", ".member-link").getText().contains("Сутягин"));
+        assertTrue(all > 1);
+
+        // the typed criteria saved as a segment of the caller's unit
+        new Select(b.in("roster-member-search", "select[name=segment]")).selectByValue("");
+        WebElement tag = b.in("roster-member-search", "input[name=tag]");
+        tag.clear();
+        tag.sendKeys("волонтерка");
+        b.in("roster-member-search", "details.save-segment summary").click();
+        b.in("roster-member-search", "input[name=segmentName]").sendKeys("Волонтёрки Омска");
+        b.in("roster-member-search", "details.save-segment button[type=submit]").click();
+        b.until(d -> b.text("roster-member-search").contains("Сегмент сохранён: Волонтёрки Омска."));
+        JsonNode saved = null;
+        for (JsonNode s :
+                Api.admin(url).get("/api/v1/segments?limit=100").expect(200).get("items")) {
+            if (s.get("name").asText().equals("Волонтёрки Омска")) saved = s;
+        }
+        assertTrue(saved != null, "saved through the UI");
+        assertEquals(data.region, saved.get("orgUnitId").asText());
+        assertEquals("волонтерка", saved.get("filter").get("tags").get(0).asText());
+        b.until(d -> b.all("roster-member-search", ".member-link").size() == 1
+                && b.in("roster-member-search", ".member-link").getText().contains("Ковальчук"));
+    }
+
+    /** Three members of a district with a tag of their own: two with e-mail and its consent, one with neither. */
+    private String broadcastAudience() {
+        Api admin = Api.admin(url);
+        String tag = Fixtures.unique("рассылка");
+        String[][] people = {{"Галина", "Тарасова", "yes"}, {"Ґалина", "Мельник", "yes"}, {"Пётр", "Зайцев", "no"}};
+        for (String[] p : people) {
+            Map<String, Object> m = Fixtures.person(data.kirov, p[0], null, p[1]);
+            m.put("tags", List.of(tag));
+            if (p[2].equals("yes")) {
+                m.put(
+                        "emails",
+                        List.of(Map.of(
+                                "address", Fixtures.unique("mail").replaceAll("[^a-z0-9-]", "") + "@example.org")));
+                m.put("consents", List.of(Map.of("channel", "EMAIL", "granted", true, "source", "анкета")));
+            }
+            Fixtures.member(admin, m);
+        }
+        return admin.post(
+                        "/api/v1/segments",
+                        Map.of(
+                                "orgUnitId",
+                                data.region,
+                                "name",
+                                "Приглашённые на собрание",
+                                "filter",
+                                Map.of("tags", List.of(tag))))
+                .expect(201)
+                .get("id")
+                .asText();
+    }
+
+    private String stat(Browser b, String key) {
+        return b.in("roster-broadcasts", "[data-stat=" + key + "] .stat-value").getText();
+    }
+
+    @Test
+    void aBroadcastToASegmentIsSentAndItsNameRendersAsText() {
+        String segment = broadcastAudience();
+        Browser b = shell("broadcasts", "ru");
+        // a template with ru/uk variants, named with markup that must stay text
+        b.in("roster-broadcasts", "section.templates details summary").click();
+        b.in("roster-broadcasts", "input[name=templateName]").sendKeys(UiData.HOSTILE);
+        b.in("roster-broadcasts", "textarea[name=text-ru]")
+                .sendKeys("Здравствуйте, {{givenName}}! Ждём вас в четверг.");
+        b.in("roster-broadcasts", "textarea[name=text-uk]")
+                .sendKeys("Вітаємо, {{givenName}}! Чекаємо на вас у четвер.");
+        b.in("roster-broadcasts", "form.new-template button[type=submit]").click();
+        b.until(d -> b.text("roster-broadcasts").contains("Шаблон сохранён: " + UiData.HOSTILE));
+
+        b.in("roster-broadcasts", "details.new summary").click();
+        b.in("roster-broadcasts", "form.new-broadcast input[name=name]").sendKeys(UiData.HOSTILE);
+        b.until(d -> {
+            new Select(b.in("roster-broadcasts", "select[name=template]")).selectByVisibleText(UiData.HOSTILE);
+            new Select(b.in("roster-broadcasts", "form.new-broadcast select[name=segment]")).selectByValue(segment);
+            return true;
+        });
+        // Telegram first (nobody has linked a chat), then e-mail
+        b.in("roster-broadcasts", "form.new-broadcast button[type=submit]").click();
+        b.until(d -> b.in("roster-broadcasts", "h2.broadcast-name").getText().equals(UiData.HOSTILE));
+        assertTrue(b.text("roster-broadcasts").contains("Черновик"));
+        b.in("roster-broadcasts", "button[data-action=start]").click();
+        // live figures: two sent by e-mail, one skipped with each channel's reason
+        b.until(d -> stat(b, "sent").equals("2") && stat(b, "skipped").equals("1"));
+        b.until(d -> b.text("roster-broadcasts").contains("Завершена"));
+        assertEquals("3", stat(b, "recipients"));
+        String reasons = b.in("roster-broadcasts", "table.reasons").getText();
+        assertTrue(reasons.contains("TELEGRAM") && reasons.contains("EMAIL"), reasons);
+        // the deliveries, filtered by status
+        b.until(d -> b.all("roster-broadcasts", "table.delivery-list tbody tr").size() == 3);
+        new Select(b.in("roster-broadcasts", "select[name=deliveryStatus]")).selectByValue("SKIPPED");
+        b.until(d -> b.all("roster-broadcasts", "table.delivery-list tbody tr").size() == 1);
+        assertTrue(b.in("roster-broadcasts", "table.delivery-list tbody tr")
+                .getText()
+                .contains("Пропущено"));
+        // the skipped one is the member without consents, shown by name
+        b.until(d -> b.in("roster-broadcasts", "table.delivery-list tbody tr")
+                .getText()
+                .contains("Зайцев Пётр"));
+
+        // what a member gets: the Ukrainian name round-trips into the rendered text
+        b.in("roster-broadcasts", "details.preview-box summary").click();
+        b.in("roster-broadcasts", "input[name=previewQuery]").sendKeys("Мельник");
+        b.in("roster-broadcasts", "details.preview-box button[type=submit]").click();
+        b.until(d -> b.all("roster-broadcasts", ".preview-hits button").stream()
+                        .filter(e -> e.getText().contains("Мельник"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        b.until(d -> b.in("roster-broadcasts", ".preview-message").getText().contains("Ґалина"));
+        b.screenshot("broadcast");
+
+        long images = (Long) b.js("let n = document.querySelectorAll('img').length;"
+                + " for (const el of document.querySelectorAll('*')) if (el.shadowRoot)"
+                + "   n += el.shadowRoot.querySelectorAll('img').length;"
+                + " return n;");
+        assertEquals(0, images);
+        assertThrows(NoAlertPresentException.class, () -> b.driver.switchTo().alert());
+        b.in("roster-broadcasts", "button.back").click();
+        b.until(d -> b.all("roster-broadcasts", ".broadcast-link").stream()
+                .anyMatch(e -> e.getText().equals(UiData.HOSTILE)));
+        b.screenshot("broadcasts");
+    }
+
+    @Test
+    void aScheduledBroadcastIsPausedResumedAndCancelled() {
+        String segment = broadcastAudience();
+        Api admin = Api.admin(url);
+        String template = admin.post(
+                        "/api/v1/message-templates",
+                        Map.of(
+                                "orgUnitId",
+                                data.region,
+                                "name",
+                                Fixtures.unique("Напоминание"),
+                                "variants",
+                                Map.of("ru", Map.of("text", "Напоминаем о собрании, {{givenName}}."))))
+                .expect(201)
+                .get("id")
+                .asText();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orgUnitId", data.region);
+        body.put("name", "Отложенная рассылка");
+        body.put("templateId", template);
+        body.put("segmentId", segment);
+        body.put("channels", List.of("EMAIL"));
+        body.put("startAt", Instant.now().plus(1, ChronoUnit.HOURS).toString());
+        String id = admin.post("/api/v1/broadcasts", body).expect(201).get("id").asText();
+
+        Browser b = shell("broadcasts", "uk");
+        // the template editor: a Ukrainian variant added to the Russian one
+        b.in("roster-broadcasts", ".template-edit[data-id='" + template + "']").click();
+        b.until(d -> b.in("roster-broadcasts", "textarea[name=text-ru]")
+                .getDomProperty("value")
+                .startsWith("Напоминаем"));
+        b.in("roster-broadcasts", "textarea[name=text-uk]").sendKeys("Нагадуємо про збори, {{givenName}}.");
+        b.in("roster-broadcasts", "form.new-template button[type=submit]").click();
+        b.until(d -> b.text("roster-broadcasts").contains("Шаблон збережено"));
+        JsonNode variants =
+                admin.get("/api/v1/message-templates/" + template).expect(200).get("variants");
+        assertEquals(
+                "Нагадуємо про збори, {{givenName}}.",
+                variants.get("uk").get("text").asText());
+        assertEquals(
+                "Напоминаем о собрании, {{givenName}}.",
+                variants.get("ru").get("text").asText());
+        assertFalse(variants.has("en") && !variants.get("en").isNull(), variants.toString());
+        b.until(d -> b.all("roster-broadcasts", ".broadcast-link").stream()
+                        .filter(e -> e.getText().equals("Отложенная рассылка"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        b.in("roster-broadcasts", "button[data-action=start]").click();
+        b.until(d -> b.in("roster-broadcasts", ".actions .badge").getText().equals("Запланована"));
+        b.in("roster-broadcasts", "button[data-action=pause]").click();
+        b.until(d -> b.in("roster-broadcasts", ".actions .badge").getText().equals("Призупинена"));
+        assertEquals(
+                "PAUSED",
+                admin.get("/api/v1/broadcasts/" + id).expect(200).get("status").asText());
+        b.in("roster-broadcasts", "button[data-action=resume]").click();
+        b.until(d -> b.in("roster-broadcasts", ".actions .badge").getText().equals("Запланована"));
+        assertEquals(
+                "SCHEDULED",
+                admin.get("/api/v1/broadcasts/" + id).expect(200).get("status").asText());
+        assertEquals("3", stat(b, "queued"));
+        // the panel's strings in Ukrainian
+        String text = b.text("roster-broadcasts");
+        assertTrue(
+                text.contains("Перебіг розсилки") && text.contains("Доставки") && text.contains("Усі розсилки"), text);
+        assertTrue(b.driver.findElement(By.cssSelector("nav.tabs")).getText().contains("Розсилки"));
+        assertTrue(b.driver.findElement(By.cssSelector("nav.tabs")).getText().contains("Відповіді бота"));
+        b.screenshot("broadcast-uk");
+        b.in("roster-broadcasts", "button[data-action=cancel]").click();
+        b.until(d -> b.in("roster-broadcasts", ".actions .badge").getText().equals("Скасована"));
+        b.until(d -> stat(b, "cancelled").equals("3"));
+        assertEquals(
+                "CANCELLED",
+                admin.get("/api/v1/broadcasts/" + id).expect(200).get("status").asText());
+
+        // at 320 px nothing scrolls sideways
+        b.driver.manage().window().setSize(new Dimension(320, 800));
+        b.js("window.scrollTo(0, 0)");
+        b.until(d -> b.in("roster-broadcasts", "h2.broadcast-name").isDisplayed());
+        long pageOverflow =
+                (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(pageOverflow <= 0, "the page does not scroll sideways at 320 px: " + pageOverflow);
+        b.screenshot("broadcast-320px");
+    }
+
+    @Test
+    void aUkrainianKnowledgeBaseEntryIsFoundByTryingAQuestion() {
+        Browser b = shell("knowledge", "uk");
+        b.until(d -> b.text("roster-knowledge-base").contains("Перевірити запитання"));
+        assertTrue(b.text("roster-knowledge-base").contains("Типові запитання за 30 днів"));
+        b.in("roster-knowledge-base", "details.kb-form summary").click();
+        b.in("roster-knowledge-base", "input[name=question]").sendKeys("Як сплатити членський внесок?");
+        b.in("roster-knowledge-base", "details.kb-form button.link").click();
+        b.until(d -> b.all("roster-knowledge-base", "input[name=question]").size() == 2);
+        new Select(b.all("roster-knowledge-base", "select[name=questionLanguage]")
+                        .get(1))
+                .selectByValue("ru");
+        b.all("roster-knowledge-base", "input[name=question]").get(1).sendKeys("Как уплатить членский взнос?");
+        String answer = "Внесок можна сплатити в приймальні осередку або переказом за реквізитами на сайті.";
+        b.in("roster-knowledge-base", "textarea[name=answer-uk]").sendKeys(answer);
+        b.in("roster-knowledge-base", "textarea[name=answer-ru]")
+                .sendKeys("Взнос можно уплатить в приёмной отделения.");
+        b.in("roster-knowledge-base", "details.kb-form button[type=submit]").click();
+        b.until(d -> b.text("roster-knowledge-base").contains("Запис збережено."));
+        JsonNode entry = Api.admin(url)
+                .get("/api/v1/knowledge-base/entries?orgUnitId=" + data.region + "&limit=1")
+                .expect(200)
+                .get("items")
+                .get(0);
+        assertEquals(
+                "Як сплатити членський внесок?",
+                entry.get("questions").get(0).get("text").asText());
+        assertEquals("uk", entry.get("questions").get(0).get("language").asText());
+        assertEquals(answer, entry.get("answers").get("uk").asText());
+
+        WebElement ask = b.in("roster-knowledge-base", "input[name=ask]");
+        ask.sendKeys("як сплатити внесок");
+        b.in("roster-knowledge-base", ".kb-try button[type=submit]").click();
+        b.until(d -> b.in("roster-knowledge-base", ".kb-decision").getText().equals("Бот відповість першим записом."));
+        assertTrue(b.in("roster-knowledge-base", ".kb-candidates").getText().contains("Як сплатити членський внесок?"));
+
+        // what the bot logged (as it does for members' questions) shows as the typical questions
+        questionLog(entry.get("id").asText());
+        b.driver.navigate().refresh();
+        b.until(d -> b.all("roster-knowledge-base", "table.kb-top tbody tr").size() == 1);
+        assertTrue(b.in("roster-knowledge-base", "table.kb-top").getText().contains("Як сплатити членський внесок?"));
+        assertTrue(
+                b.in("roster-knowledge-base", "table.kb-unanswered").getText().contains("коли збори осередку?"));
+        assertTrue(b.all("roster-knowledge-base", ".kb-bars svg rect").size() >= 2);
+        b.screenshot("knowledge-base");
+        b.driver.manage().window().setSize(new Dimension(320, 800));
+        b.until(d -> b.in("roster-knowledge-base", ".kb-try").isDisplayed());
+        long overflow =
+                (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "the page does not scroll sideways at 320 px: " + overflow);
+        b.driver.manage().window().setSize(Browser.DESKTOP);
+
+        // edit, then delete
+        b.in("roster-knowledge-base", ".kb-entry[data-id='" + entry.get("id").asText() + "'] .kb-edit")
+                .click();
+        WebElement en = b.in("roster-knowledge-base", "textarea[name=answer-en]");
+        en.sendKeys("Pay at the branch office or by bank transfer.");
+        b.in("roster-knowledge-base", "details.kb-form button[type=submit]").click();
+        b.until(d -> b.text("roster-knowledge-base").contains("Запис збережено."));
+        assertEquals(
+                "Pay at the branch office or by bank transfer.",
+                Api.admin(url)
+                        .get("/api/v1/knowledge-base/entries/" + entry.get("id").asText())
+                        .expect(200)
+                        .get("answers")
+                        .get("en")
+                        .asText());
+        b.in("roster-knowledge-base", ".kb-entry[data-id='" + entry.get("id").asText() + "'] .kb-delete")
+                .click();
+        b.until(d -> b.text("roster-knowledge-base").contains("Запис видалено."));
+        Api.admin(url)
+                .get("/api/v1/knowledge-base/entries/" + entry.get("id").asText())
+                .expect(404);
+    }
+
+    /** Rows as the bot writes them for its questions: five answered by the entry, three unanswered of one text. */
+    private void questionLog(String entryId) {
+        try (Connection c = TestDatabase.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into kb_question_log"
+                        + " (id, asked_at, org_unit_id, language, entry_id, confidence, outcome, text)"
+                        + " values (?::uuid, now() - interval '1 day', ?::uuid, 'uk', ?::uuid, ?, ?, ?)")) {
+            for (int i = 0; i < 8; i++) {
+                boolean answered = i < 5;
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(2, data.kirov);
+                ps.setString(3, answered ? entryId : null);
+                ps.setDouble(4, answered ? 0.9 : 0.1);
+                ps.setString(5, answered ? "ANSWERED" : "UNANSWERED");
+                ps.setString(6, answered ? null : "коли збори осередку?");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theCardGivesATelegramLinkCodeAsTextOnly() {
+        Browser b = shell("members", "ru");
+        search(b, "Ковальчук");
+        resultNamed(b, "Ковальчук").click();
+        b.until(d -> b.in("roster-member-card", ".telegram-link").getText().contains("чат не привязан"));
+        String before = b.driver.getCurrentUrl();
+        b.in("roster-member-card", ".link-code-button").click();
+        String code =
+                b.until(d -> b.in("roster-member-card", ".link-code code.code").getText());
+        assertTrue(code.matches("[A-Z0-9]{12}"), code);
+        assertTrue(b.text("roster-member-card").contains("Код одноразовый"));
+        assertEquals(before, b.driver.getCurrentUrl());
+        assertFalse(b.driver.getCurrentUrl().contains(code));
+        assertTrue(b.all("roster-member-card", "a").isEmpty(), "the code and the deep link are text, not links");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.in("roster-member-card", ".link-code"));
+        b.screenshot("member-card-telegram-code");
+    }
+
+    @Test
+    void everyStringOfTheCataloguesIsInRussianUkrainianAndEnglish() {
+        Browser b = shell("knowledge", "en");
+        Object missing = b.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('/ui/i18n.js').then((m) => {"
+                + "   const c = m.catalogues, out = [];"
+                + "   for (const l of ['ru', 'uk']) {"
+                + "     for (const k of Object.keys(c.en)) if (!(k in c[l])) out.push(l + ':' + k);"
+                + "     for (const k of Object.keys(c[l])) if (!(k in c.en)) out.push('en:' + k);"
+                + "   }"
+                + "   done(out.join(', '));"
+                + " }, (e) => done('import failed: ' + e));");
+        assertEquals("", missing);
+    }
+
+    @Test
+    void aCallerWithoutSegmentWriteLosesTheSaveControlWithAReason() {
+        String reader = Fixtures.key(
+                Api.admin(url), List.of("ORG_READ", "MEMBER_READ", "NOTIFICATION_READ"), List.of(data.region));
+        Browser b = browser();
+        b.driver.manage().window().setSize(Browser.DESKTOP);
+        b.driver.get("about:blank");
+        b.driver.get(root() + "/ui/#members");
+        try {
+            // this test signs in with its own key: the tab's stored one is dropped first
+            b.js("sessionStorage.clear(); location.reload();");
+            b.until(d -> {
+                List<WebElement> token = d.findElements(By.id("token"));
+                if (token.isEmpty()) return false;
+                token.get(0).sendKeys(reader);
+                d.findElement(By.cssSelector(".signin button[type=submit]")).click();
+                return true;
+            });
+            b.until(d -> {
+                new Select(d.findElement(By.id("locale"))).selectByValue("ru");
+                return !d.findElements(By.cssSelector("nav.tabs")).isEmpty();
+            });
+            b.in("roster-member-search", "details.save-segment summary").click();
+            b.in("roster-member-search", "input[name=segmentName]").sendKeys("Не сохранится");
+            b.in("roster-member-search", "details.save-segment button[type=submit]")
+                    .click();
+            b.until(d -> b.in("roster-member-search", ".alert").getText().equals("У вас нет прав на это действие"));
+            assertTrue(b.all("roster-member-search", "details.save-segment").isEmpty());
+            // the saved segments are still there to apply
+            b.in("roster-member-search", "select[name=segment]");
+        } finally {
+            b.js("sessionStorage.clear();");
+        }
     }
 }

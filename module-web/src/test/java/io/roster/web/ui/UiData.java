@@ -65,7 +65,13 @@ final class UiData {
                                                 "INTERACTION_WRITE",
                                                 "EVENT_WRITE",
                                                 "TASK_READ",
-                                                "TASK_WRITE"),
+                                                "TASK_WRITE",
+                                                "NOTIFICATION_READ",
+                                                "NOTIFICATION_SEND",
+                                                "TEMPLATE_WRITE",
+                                                "SEGMENT_WRITE",
+                                                "KNOWLEDGE_BASE_READ",
+                                                "KNOWLEDGE_BASE_WRITE"),
                                 "orgUnitIds", List.of(region)))
                 .expect(201);
         key = issued.get("secret").asText();

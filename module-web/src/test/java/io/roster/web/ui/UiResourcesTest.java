@@ -99,7 +99,7 @@ public class UiResourcesTest {
                 assertTrue(locations.contains(location.asText()), location.asText());
             }
         }
-        assertEquals(7, elements.size());
+        assertEquals(9, elements.size());
     }
 
     /** The structural guarantee behind "a hostile name renders as text": no script parses strings as HTML. */
