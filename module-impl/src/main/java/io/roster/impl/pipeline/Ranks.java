@@ -15,6 +15,8 @@ public final class Ranks {
     static final int BASE = DIGITS.length();
     /** Longer ranks ask for a rebalance of their column. */
     public static final int MAX_LENGTH = 48;
+    /** How many characters of a long last rank an append counts on from. */
+    private static final int SHORT = 3;
 
     private Ranks() {}
 
@@ -74,6 +76,18 @@ public final class Ranks {
     public static String after(String low) {
         if (low == null) {
             return initial();
+        }
+        // Any rank greater than a prefix of low and of the prefix's length is greater than low itself, so a long last
+        // rank (left by many inserts between two cards) is followed by a short one, counted on from its first three
+        // characters. A rank that starts with h highest digits (past the top, see below) counts on in its first 2h,
+        // so the doubling keeps its room.
+        int high = 0;
+        while (high < low.length() && low.charAt(high) == DIGITS.charAt(BASE - 1)) {
+            high++;
+        }
+        int k = Math.min(low.length(), Math.max(SHORT, 2 * high));
+        if (k < low.length()) {
+            return after(low.substring(0, k));
         }
         char[] digits = low.toCharArray();
         for (int i = digits.length - 1; i >= 0; i--) {

@@ -56,6 +56,31 @@ class RanksTest {
     }
 
     @Test
+    void appendingAfterALongRankStartsAShortOne() {
+        // a column whose last card was placed between neighbours many times has a long last rank; an append must
+        // not carry that length on (a rank past the limit renumbers the whole column, under concurrent movers)
+        String low = "V0b" + "Vk3".repeat(20);
+        assertEquals("V0c", Ranks.after(low));
+        assertTrue(Ranks.after(low).compareTo(low) > 0);
+        String top = "zzzz" + "V".repeat(50);
+        assertEquals("zzzzVVVW", Ranks.after(top));
+        assertTrue(Ranks.after(top).compareTo(top) > 0);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + r.nextInt(60);
+            for (int j = 0; j < n; j++) {
+                b.append(Ranks.DIGITS.charAt(r.nextInt(j < 4 ? Ranks.BASE : Ranks.BASE - 1) + (j < 4 ? 0 : 1)));
+            }
+            String rank = b.toString();
+            String next = Ranks.after(rank);
+            assertTrue(next.compareTo(rank) > 0, rank + " < " + next);
+            assertTrue(Ranks.valid(next), next);
+            assertTrue(next.length() <= Math.max(n, 3) || next.length() <= 8, rank + " → " + next);
+        }
+    }
+
+    @Test
     void appendingPastTheTopOfTheSpaceStaysShort() {
         // a column whose last rank reached only highest digits (after a renumbering, many appends climb there)
         String last = "zzz";
