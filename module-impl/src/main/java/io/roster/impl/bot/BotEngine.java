@@ -24,6 +24,7 @@ import io.roster.impl.bot.KnowledgeScorer.Decision;
 import io.roster.impl.bot.KnowledgeScorer.Scored;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
+import io.roster.impl.org.UnitTimeZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -615,9 +616,8 @@ public class BotEngine {
     private ZoneId zone(UUID orgUnitId) {
         if (orgUnitId != null) {
             @SuppressWarnings("unchecked")
-            List<String> own = em.createNativeQuery("select a.time_zone from org_unit u join org_unit a on a.path @>"
-                            + " u.path where u.id = ?1 and a.time_zone is not null order by nlevel(a.path) desc"
-                            + " limit 1")
+            List<String> own = em.createNativeQuery(
+                            "select " + UnitTimeZones.nearest("u.path") + " from org_unit u where u.id = ?1")
                     .setParameter(1, orgUnitId)
                     .getResultList();
             ZoneId z = own.isEmpty() ? null : zoneOrNull(own.get(0));

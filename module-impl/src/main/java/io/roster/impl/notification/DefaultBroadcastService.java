@@ -23,6 +23,7 @@ import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
 import io.roster.impl.common.Texts;
 import io.roster.impl.member.SqlQuery;
+import io.roster.impl.org.UnitTimeZones;
 import io.roster.impl.persistence.OrgUnitEntity;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -587,8 +588,8 @@ public class DefaultBroadcastService implements BroadcastService {
 
     private OrgUnitTimeZone zoneOf(OrgUnitEntity unit) {
         return Sql.jdbc(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select u.time_zone, "
-                    + String.format(Sql.ZONE_OF_UNIT_PATH, "u.path") + " from org_unit u where u.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select u.time_zone, " + UnitTimeZones.nearest("u.path") + " from org_unit u where u.id = ?")) {
                 ps.setObject(1, unit.id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -6,6 +6,7 @@ import io.roster.api.common.PageRequest;
 import io.roster.api.member.ContactChannel;
 import io.roster.api.member.MemberStatus;
 import io.roster.impl.common.Cursors;
+import io.roster.impl.org.UnitTimeZones;
 import io.roster.impl.security.Access;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -121,10 +122,6 @@ final class Sql {
         return new Page<>(rows, next);
     }
 
-    /** The time-zone expression of a member's unit (nearest unit up the tree that has one). */
-    static final String ZONE_OF_UNIT_PATH = "(select a.time_zone from org_unit a where a.path @> %s"
-            + " and a.time_zone is not null order by nlevel(a.path) desc limit 1)";
-
     /**
      * The facts about recipients the dispatcher and the preview need, in one statement.
      *
@@ -145,7 +142,7 @@ final class Sql {
                 + " (select x.value from member_contact x where x.member_id = m.id and x.kind = 'PHONE'"
                 + " and x.status = 'ACTIVE' order by x.is_primary desc, x.position limit 1) as phone,"
                 + " (select t.chat_id from member_telegram_chat t where t.member_id = m.id) as chat_id, "
-                + String.format(ZONE_OF_UNIT_PATH, "u.path") + " as zone"
+                + UnitTimeZones.nearest("u.path") + " as zone"
                 + " from member m join org_unit u on u.id = m.org_unit_id where m.id = any(?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
