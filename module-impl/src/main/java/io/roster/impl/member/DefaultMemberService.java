@@ -84,7 +84,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class DefaultMemberService implements MemberService {
     private static final int MAX_DUPLICATE_CANDIDATES = 10;
-    private static final int MAX_MERGE_HOPS = 8;
+    /** How many merges a lookup follows from a merged-away id to its survivor. */
+    public static final int MAX_MERGE_HOPS = 8;
 
     @PersistenceContext
     EntityManager em;

@@ -13,6 +13,7 @@ import io.roster.api.timeline.TimelineService;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.JsonText;
+import io.roster.impl.member.DefaultMemberService;
 import io.roster.impl.member.SqlQuery;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +40,6 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class DefaultTimelineService implements TimelineService {
     static final int MAX_FILTER_VALUES = 20;
-    /** As many merges as {@code DefaultMemberService} follows. */
-    private static final int MAX_MERGE_HOPS = 8;
 
     @PersistenceContext
     EntityManager em;
@@ -70,7 +69,7 @@ public class DefaultTimelineService implements TimelineService {
             em.flush();
         }
         Session session = em.unwrap(Session.class);
-        for (int hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+        for (int hop = 0; hop <= DefaultMemberService.MAX_MERGE_HOPS; hop++) {
             SqlQuery sql = TimelineSql.build(memberId, q, afterAt, afterId, page.limit() + 1);
             // Plain JDBC: entries are written by SQL and only read here, so the persistence context has nothing to add.
             Read read = session.doReturningWork(c -> read(sql, c));
