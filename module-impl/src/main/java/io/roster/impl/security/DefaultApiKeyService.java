@@ -10,11 +10,9 @@ import io.roster.api.error.ValidationException;
 import io.roster.api.security.ApiKey;
 import io.roster.api.security.ApiKeyService;
 import io.roster.api.security.Caller;
-import io.roster.api.security.CallerKind;
 import io.roster.api.security.IssuedApiKey;
 import io.roster.api.security.NewApiKey;
 import io.roster.api.security.Permission;
-import io.roster.api.security.Source;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
 import io.roster.impl.common.RosterClock;
@@ -51,7 +49,6 @@ public class DefaultApiKeyService implements ApiKeyService {
     public static final String SECRET_PREFIX = "rst_";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     @PersistenceContext
     EntityManager em;
@@ -64,6 +61,9 @@ public class DefaultApiKeyService implements ApiKeyService {
 
     @Inject
     io.roster.impl.audit.AuditLog audit;
+
+    @Inject
+    ApiKeyLookup lookup;
 
     /**
      * How long an authenticated key is remembered, so that a request does not pay a key lookup each time. A revocation
@@ -243,8 +243,11 @@ public class DefaultApiKeyService implements ApiKeyService {
         return new IssuedApiKey(map(e), secret);
     }
 
+    /**
+     * Not transactional itself: a remembered key is answered from memory, and only a lookup runs in a transaction
+     * ({@link ApiKeyLookup}).
+     */
     @Override
-    @Transactional
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 200) {
             return Optional.empty();
@@ -256,37 +259,15 @@ public class DefaultApiKeyService implements ApiKeyService {
         if (remembered != null && remembered.until().isAfter(checkedAt)) {
             return Optional.of(remembered.caller());
         }
-        List<ApiKeyEntity> found = em.createQuery(
-                        "select k from ApiKeyEntity k where k.secretHash = :h and k.revokedAt is null",
-                        ApiKeyEntity.class)
-                .setParameter("h", hash)
-                .getResultList();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ApiKeyEntity k = found.get(0);
-        Instant now = clock.now();
-        if (k.lastUsedAt == null || k.lastUsedAt.plus(LAST_USED_GRANULARITY).isBefore(now)) {
-            // At most one write a minute per key: reads stay reads under load.
-            em.createQuery("update ApiKeyEntity k set k.lastUsedAt = :now where k.id = :id")
-                    .setParameter("now", now)
-                    .setParameter("id", k.id)
-                    .executeUpdate();
-        }
-        Set<Permission> permissions = Arrays.stream(k.permissions)
-                .map(Permission::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
-        Set<String> units = Arrays.stream(k.orgUnitIds).map(UUID::toString).collect(Collectors.toSet());
-        Caller caller = new Caller(
-                k.id.toString(), CallerKind.API_KEY, k.name, permissions, units, units.isEmpty(), Source.API);
-        if (!cacheTime.isZero() && !cacheTime.isNegative()) {
+        Optional<Caller> caller = lookup.find(hash, checkedAt);
+        if (caller.isPresent() && !cacheTime.isZero() && !cacheTime.isNegative()) {
             if (recent.size() >= 10_000) {
                 // bounded: a flood of distinct keys only costs lookups, never memory
                 recent.clear();
             }
-            recent.put(cacheKey, new Remembered(caller, checkedAt.plus(cacheTime)));
+            recent.put(cacheKey, new Remembered(caller.get(), checkedAt.plus(cacheTime)));
         }
-        return Optional.of(caller);
+        return caller;
     }
 
     @Override

@@ -15,12 +15,10 @@ import io.roster.impl.common.Ids;
 import io.roster.impl.common.JsonText;
 import io.roster.impl.member.DefaultMemberService;
 import io.roster.impl.member.SqlQuery;
+import io.roster.impl.persistence.JdbcReads;
 import io.roster.impl.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * Pages of {@code timeline_entry}, newest first, by one range scan of the (member, time, id) index (or the
@@ -41,18 +38,19 @@ import org.hibernate.Session;
 public class DefaultTimelineService implements TimelineService {
     static final int MAX_FILTER_VALUES = 20;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    JdbcReads jdbc;
 
     @Inject
     Access access;
 
     /**
      * Runs in the caller's transaction when there is one (so it sees what that transaction wrote) and without one
-     * otherwise: a page is then one autocommit statement, with no transaction begun and committed around it.
+     * otherwise: a page is then one autocommit statement, with no transaction begun and committed around it and no
+     * Hibernate session opened ({@link JdbcReads}). Not {@code @Transactional}: there is nothing to begin, and a refusal
+     * (an unknown member, a bad filter) must not mark a caller's transaction for rollback.
      */
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TimelineEntry> page(TimelineQuery q) {
         access.require(Permission.MEMBER_READ);
         validate(q);
@@ -65,14 +63,10 @@ public class DefaultTimelineService implements TimelineService {
             afterAt = Cursors.instant(v.get(0));
             afterId = Cursors.id(v.get(1));
         }
-        if (em.isJoinedToTransaction()) {
-            em.flush();
-        }
-        Session session = em.unwrap(Session.class);
         for (int hop = 0; hop <= DefaultMemberService.MAX_MERGE_HOPS; hop++) {
             SqlQuery sql = TimelineSql.build(memberId, q, afterAt, afterId, page.limit() + 1);
             // Plain JDBC: entries are written by SQL and only read here, so the persistence context has nothing to add.
-            Read read = session.doReturningWork(c -> read(sql, c));
+            Read read = jdbc.read(c -> read(sql, c), "a timeline page");
             if (read == null) {
                 break;
             }

@@ -1,5 +1,6 @@
 package io.roster.web.security;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -12,7 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class SecurityHeadersFilter {
     @ServerResponseFilter
-    public void addHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+    public void addHeaders(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         MultivaluedMap<String, Object> h = response.getHeaders();
         h.putSingle(RequestIds.HEADER, RequestIds.of(request));
         String path = request.getUriInfo().getPath();
@@ -21,7 +22,10 @@ public class SecurityHeadersFilter {
             h.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             h.putSingle("X-Frame-Options", "DENY");
         }
-        if ("https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())) {
+        // the scheme as the connection (or a trusted proxy's forwarded headers) says; building the request URI to ask
+        // it
+        // cost more than the rest of this filter
+        if ("https".equalsIgnoreCase(http.scheme())) {
             h.putSingle("Strict-Transport-Security", "max-age=31536000");
         }
     }

@@ -85,6 +85,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 return l;
             }
         });
+        module.addSerializer(java.time.Instant.class, new InstantJson());
         mapper.registerModule(module);
         return mapper;
     }
