@@ -75,7 +75,9 @@ public final class Report {
                 3. **Load**: starts PostgreSQL, then the server with `ROSTER_DB_URL` pointing at it (and the per-key rate
                    limit off, `ROSTER_RATE_LIMIT_PER_MINUTE=0`: the load is one key at full speed); for each scenario
                    runs wrk (`bench/wrk/*.lua`, 2 threads, a fixed number of connections) for a warm-up and then for
-                   the measured duration, with ids, names, phones and units drawn from the generated samples.
+                   the measured duration, with ids, names, phones and units drawn from the generated samples;
+                   between scenarios a `CHECKPOINT` and a wait for running autovacuum workers (at most a minute), so
+                   that no scenario pays for the buffers and vacuuming its predecessor left behind.
                    The deep timeline page's cursor is found first by walking the pages through the same API. RSS of
                    the server's JVM is read after the load. Then `bulk-log-5000`: `POST /interaction-batches` with
                    5,000 members of the biggest region, timed 5 times one after another. What the load wrote (members,
@@ -84,8 +86,8 @@ public final class Report {
                    of each scenario over JDBC with as many connections as wrk used (the member search SQL is
                    `MemberSearch.build`'s and the profile SQL `MemberRows.PROFILE`, so they are exactly the service's;
                    the timeline runs the service's one statement (`TimelineSql`: the member's row joined laterally to the
-                   keyset page `… where member_id = ? [and (occurred_at, id) < (?, ?)] order by occurred_at desc, id
-                   desc limit 51`); no raw call looks up the
+                   keyset page `… where member_id = <the member row's id> [and (occurred_at, id) < (?, ?)] order by
+                   occurred_at desc, id desc limit 51`); no raw call looks up the
                    API key, because the server remembers authenticated keys for `roster.security.api-key-cache`, so a
                    request under load makes no such lookup either), the same 5,000-member
                    batch written over JDBC in one transaction with the service's statements, and `COPY` rows/s.

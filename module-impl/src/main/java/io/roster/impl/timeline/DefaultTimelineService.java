@@ -12,7 +12,7 @@ import io.roster.api.timeline.TimelineQuery;
 import io.roster.api.timeline.TimelineService;
 import io.roster.impl.common.Cursors;
 import io.roster.impl.common.Ids;
-import io.roster.impl.common.JsonText;
+import io.roster.impl.common.JsonObjectText;
 import io.roster.impl.member.DefaultMemberService;
 import io.roster.impl.member.SqlQuery;
 import io.roster.impl.persistence.JdbcReads;
@@ -109,7 +109,7 @@ public class DefaultTimelineService implements TimelineService {
                         rs.getString(8),
                         ref == null ? null : ref.toString(),
                         rs.getString(10),
-                        JsonText.object(rs.getString(11))));
+                        JsonObjectText.of(rs.getString(11))));
             } while (rs.next());
             return new Read(mergedInto, unitPath, rows);
         }

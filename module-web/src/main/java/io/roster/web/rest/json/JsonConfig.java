@@ -1,6 +1,7 @@
 package io.roster.web.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -16,17 +17,21 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.roster.api.common.Language;
+import io.roster.api.common.RawJson;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
  * The one JSON mapping of the REST API: unknown fields are refused, scalars are never coerced ("5" is not 5),
- * timestamps are ISO-8601 strings, absent values are left out, languages are their codes ({@code "uk"}).
+ * timestamps are ISO-8601 strings, absent values are left out, languages are their codes ({@code "uk"}). Values that
+ * carry their stored JSON text ({@link RawJson}) are written as that text.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
+    private static final JsonFactory RAW_TEXT = new JsonFactory();
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -86,6 +91,21 @@ public class JsonConfig implements ObjectMapperCustomizer {
             }
         });
         module.addSerializer(java.time.Instant.class, new InstantJson());
+        module.addSerializer(RawJson.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(RawJson value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                if (gen instanceof TokenBuffer) {
+                    // a tree being built (valueToTree): raw text has no place in it, the value's tokens have
+                    try (JsonParser p = RAW_TEXT.createParser(value.json())) {
+                        p.nextToken();
+                        gen.copyCurrentStructure(p);
+                    }
+                } else {
+                    // PostgreSQL's text of a jsonb object: valid JSON, written as it is
+                    gen.writeRawValue(value.json());
+                }
+            }
+        });
         mapper.registerModule(module);
         return mapper;
     }
