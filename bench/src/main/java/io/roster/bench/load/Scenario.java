@@ -27,6 +27,15 @@ public record Scenario(
         List<String> requests(Api api) throws Exception;
     }
 
+    /** The suffix of a scenario measured one request at a time. */
+    public static final String ALONE = "-1conn";
+
+    /** This scenario measured one request at a time: its page time, with no request queueing for a CPU. */
+    public Scenario alone() {
+        return new Scenario(
+                name + ALONE, description + " — one request at a time (1 connection)", script, requests, raw, null);
+    }
+
     /** This scenario with its request lines computed, when it needs that. */
     public Scenario prepared(Api api) throws Exception {
         return prepare == null ? this : new Scenario(name, description, script, prepare.requests(api), raw, null);

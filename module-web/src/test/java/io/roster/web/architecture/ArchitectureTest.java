@@ -76,6 +76,30 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * A resource class whose path ends in a template ({@code /api/v1/members/{id}}) is the first candidate for every
+     * longer path under it; when it has no method for the rest of the path the router starts again with the next
+     * class and builds a matcher for that request — measured as a twentieth of a timeline page's server time. Such
+     * methods belong to the class of the literal path with the template in the method's own path.
+     */
+    @Test
+    void noResourceClassPathEndsInATemplate() {
+        java.util.List<String> offending = classes.stream()
+                .filter(c -> c.isAnnotatedWith(jakarta.ws.rs.Path.class))
+                .filter(c ->
+                        c.getAnnotationOfType(jakarta.ws.rs.Path.class).value().matches(".*\\{[^/]*\\}/?"))
+                .map(c -> c.getName() + " "
+                        + c.getAnnotationOfType(jakarta.ws.rs.Path.class).value())
+                .toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), offending);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                classes.stream()
+                                .filter(c -> c.isAnnotatedWith(jakarta.ws.rs.Path.class))
+                                .count()
+                        > 20,
+                "the resource classes were imported");
+    }
+
     @Test
     void entitiesLiveInThePersistencePackageAndAreNamedSo() {
         classes()

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Linking a member's Telegram chat to the profile (docs/telegram-bot.md#linking). */
-@Path("/api/v1/members/{id}")
+@Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telegram bot")
 public class MemberTelegramResource {
@@ -31,7 +31,7 @@ public class MemberTelegramResource {
     JsonBodies json;
 
     @POST
-    @Path("/telegram-link-codes")
+    @Path("/{id}/telegram-link-codes")
     @APIResponse(
             responseCode = "201",
             description = "A single-use code, shown this once; the member sends /start <code> to the bot",
@@ -51,14 +51,14 @@ public class MemberTelegramResource {
     }
 
     @GET
-    @Path("/telegram-link")
+    @Path("/{id}/telegram-link")
     @Operation(summary = "Whether the member's Telegram chat is linked")
     public TelegramLink link(@PathParam("id") String id) {
         return bot.link(id);
     }
 
     @DELETE
-    @Path("/telegram-link")
+    @Path("/{id}/telegram-link")
     @APIResponse(responseCode = "204", description = "Unlinked; 404 when no chat was linked")
     @Operation(summary = "Unlink the member's Telegram chat", description = "MEMBER_WRITE, member in scope; audited")
     public Response unlink(@PathParam("id") String id) {

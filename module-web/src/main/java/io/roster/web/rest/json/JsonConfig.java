@@ -38,6 +38,15 @@ public class JsonConfig implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /**
+     * Last of all customizers, after Quarkus's own (which register the Java time module): serializers of a module
+     * registered later win, and Roster's instants are written by {@link InstantJson}.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Applies Roster's settings; public so tests and tools map JSON exactly as the server does. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Links between members and the host CRM's contacts, and syncing through them. */
-@Path("/api/v1/members/{id}")
+@Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members")
 public class CrmLinkResource {
@@ -37,14 +37,14 @@ public class CrmLinkResource {
     JsonBodies json;
 
     @GET
-    @Path("/crm-links")
+    @Path("/{id}/crm-links")
     @Operation(summary = "The member's links to host CRM contacts, one per directory")
     public List<CrmLink> links(@PathParam("id") String id) {
         return sync.links(id);
     }
 
     @POST
-    @Path("/crm-links")
+    @Path("/{id}/crm-links")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(
             responseCode = "201",
@@ -66,7 +66,7 @@ public class CrmLinkResource {
     }
 
     @DELETE
-    @Path("/crm-links/{directory}")
+    @Path("/{id}/crm-links/{directory}")
     @APIResponse(responseCode = "204", description = "Unlinked")
     @Operation(summary = "Remove the member's link to a directory")
     public Response unlink(@PathParam("id") String id, @PathParam("directory") String directory) {
@@ -75,7 +75,7 @@ public class CrmLinkResource {
     }
 
     @POST
-    @Path("/crm-pulls")
+    @Path("/{id}/crm-pulls")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(
             responseCode = "200",
@@ -95,7 +95,7 @@ public class CrmLinkResource {
     }
 
     @POST
-    @Path("/crm-pushes")
+    @Path("/{id}/crm-pushes")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "204", description = "Sent to the CRM")
     @Operation(summary = "Push the member's names and contact details to the linked CRM contact")
