@@ -63,7 +63,10 @@ public final class BenchMain {
         Scale scale = Scale.named(args[0]);
         long seed = 1;
         int seconds = 15;
-        int warmup = 5;
+        // Long enough for C2 to finish compiling a scenario's path on 2 busy cores: with 5 s its compilations (0.2-1.5
+        // s
+        // of a core each, measured with JFR) ran on into the measured window of the first scenario to use that path.
+        int warmup = 15;
         int connections = 8;
         boolean generateOnly = false;
         for (int i = 1; i < args.length; i++) {

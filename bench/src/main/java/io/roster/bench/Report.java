@@ -53,7 +53,7 @@ public final class Report {
                 ## Reproduce
 
                 ```sh
-                bench/run.sh small            # 10k members, 100k interactions; ~5 minutes in all
+                bench/run.sh small            # 10k members, 100k interactions; ~15 minutes in all
                 bench/run.sh medium --seed 7  # 200k members, 2M interactions (3 members with 100k each)
                 bench/run.sh large            # 1M members, 10M interactions, a capital region of ~100k members
                 bench/run.sh broadcasts       # a broadcast to 100k members: enqueue, then dispatch to a local fake channel
@@ -98,7 +98,7 @@ public final class Report {
                    request under load makes no such lookup either), the same 5,000-member
                    batch written over JDBC in one transaction with the service's statements, and `COPY` rows/s.
 
-                Options: `--seed N` (default 1), `--duration S` per scenario (default 15), `--warmup S` (5),
+                Options: `--seed N` (default 1), `--duration S` per scenario (default 15), `--warmup S` (15: the JIT compiler finishes a scenario's path within it),
                 `--connections C` (8), `--generate-only`. Only loopback traffic; every wait is bounded.
 
                 `ratio rps` is Roster's throughput over the raw SQL's at the same concurrency (the share of the database's
