@@ -139,18 +139,7 @@ public final class BenchMain {
                 }
                 scenarios = prepared;
                 for (Scenario s : scenarios) {
-                    say("scenario " + s.name() + ": warm-up " + warmup + " s, measure " + seconds + " s");
-                    wrk.run(s, warmup);
-                    Measurement m = wrk.run(s, seconds);
-                    say(String.format(
-                            Locale.ROOT,
-                            "  %.0f rps, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d errors",
-                            m.rps(),
-                            m.p50Ms(),
-                            m.p95Ms(),
-                            m.p99Ms(),
-                            m.errors()));
-                    http.add(m);
+                    http.add(measure(wrk, s, warmup, seconds));
                     settle(url);
                 }
                 // The page time of the scenarios whose target compares it with the raw SQL's: at the shared
@@ -159,19 +148,8 @@ public final class BenchMain {
                 for (Scenario s : List.copyOf(scenarios)) {
                     if (PAGE_TIME.contains(s.name())) {
                         Scenario alone = s.alone();
-                        say("scenario " + alone.name() + ": warm-up " + warmup + " s, measure " + seconds + " s");
-                        single.run(alone, warmup);
-                        Measurement m = single.run(alone, seconds);
-                        say(String.format(
-                                Locale.ROOT,
-                                "  %.0f rps, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d errors",
-                                m.rps(),
-                                m.p50Ms(),
-                                m.p95Ms(),
-                                m.p99Ms(),
-                                m.errors()));
+                        http.add(measure(single, alone, warmup, seconds));
                         scenarios.add(alone);
-                        http.add(m);
                         settle(url);
                     }
                 }
@@ -407,6 +385,22 @@ public final class BenchMain {
             }
             return rows * 1e9 / (System.nanoTime() - started);
         }
+    }
+
+    /** Warms the scenario up, then measures it and says what it measured. */
+    private static Measurement measure(Wrk wrk, Scenario s, int warmup, int seconds) throws Exception {
+        say("scenario " + s.name() + ": warm-up " + warmup + " s, measure " + seconds + " s");
+        wrk.run(s, warmup);
+        Measurement m = wrk.run(s, seconds);
+        say(String.format(
+                Locale.ROOT,
+                "  %.0f rps, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d errors",
+                m.rps(),
+                m.p50Ms(),
+                m.p95Ms(),
+                m.p99Ms(),
+                m.errors()));
+        return m;
     }
 
     /**
