@@ -158,14 +158,7 @@ public class DefaultSegmentService implements SegmentService {
     public void delete(String id) {
         access.require(Permission.SEGMENT_WRITE);
         UUID sid = UUID.fromString(visible(id).segment().id());
-        Sql.jdbc(em, c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("update segment set deleted_at = ?, version = version + 1 where id = ?")) {
-                ps.setObject(1, Sql.utc(clock.now()));
-                ps.setObject(2, sid);
-                return ps.executeUpdate();
-            }
-        });
+        Sql.softDelete(em, "segment", sid, clock.now());
         audit.record("segment.deleted", "segment", sid, null, Map.of());
     }
 

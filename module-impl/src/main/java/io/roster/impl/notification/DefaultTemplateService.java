@@ -168,14 +168,7 @@ public class DefaultTemplateService implements TemplateService {
     public void delete(String id) {
         access.require(Permission.TEMPLATE_WRITE);
         UUID tid = UUID.fromString(visible(id).template().id());
-        Sql.jdbc(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update notification_template set deleted_at = ?, version = version + 1 where id = ?")) {
-                ps.setObject(1, Sql.utc(clock.now()));
-                ps.setObject(2, tid);
-                return ps.executeUpdate();
-            }
-        });
+        Sql.softDelete(em, "notification_template", tid, clock.now());
         audit.record("notification-template.deleted", "notification-template", tid, null, Map.of());
     }
 

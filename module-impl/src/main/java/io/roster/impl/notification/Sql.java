@@ -41,6 +41,22 @@ final class Sql {
         return em.unwrap(Session.class).doReturningWork(work::run);
     }
 
+    /**
+     * Marks a row of one of the area's soft-deleted tables (templates, segments) deleted and bumps its version.
+     *
+     * @param table the table, a constant of the caller's, never input
+     */
+    static void softDelete(EntityManager em, String table, UUID id, Instant at) {
+        jdbc(em, c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update " + table + " set deleted_at = ?, version = version + 1 where id = ?")) {
+                ps.setObject(1, utc(at));
+                ps.setObject(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     static OffsetDateTime utc(Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }

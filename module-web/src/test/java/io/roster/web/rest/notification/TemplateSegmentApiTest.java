@@ -115,6 +115,8 @@ public class TemplateSegmentApiTest {
                 Api.withKey(url, key)
                         .post(TEMPLATES + "/" + id + "/previews", Map.of("memberId", m))
                         .status());
+        api.delete(TEMPLATES + "/" + id).expect(204);
+        assertEquals(404, api.get(TEMPLATES + "/" + id).status());
     }
 
     @Test
