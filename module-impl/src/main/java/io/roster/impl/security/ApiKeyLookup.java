@@ -57,11 +57,16 @@ public class ApiKeyLookup {
                     .setParameter("id", k.id)
                     .executeUpdate();
         }
-        Set<Permission> permissions = Arrays.stream(k.permissions)
-                .map(Permission::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+        Set<Permission> permissions = permissionsOf(k.permissions);
         Set<String> units = Arrays.stream(k.orgUnitIds).map(UUID::toString).collect(Collectors.toSet());
         return Optional.of(new Caller(
                 k.id.toString(), CallerKind.API_KEY, k.name, permissions, units, units.isEmpty(), Source.API));
+    }
+
+    /** A key's stored permission names as permissions. */
+    static Set<Permission> permissionsOf(String[] names) {
+        return Arrays.stream(names)
+                .map(Permission::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
     }
 }

@@ -228,9 +228,7 @@ public class DefaultApiKeyService implements ApiKeyService {
         if (old.revokedAt != null) {
             throw new InvalidStateException("api-key-revoked", "a revoked key cannot be rotated; issue a new one");
         }
-        Set<Permission> permissions = Arrays.stream(old.permissions)
-                .map(Permission::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+        Set<Permission> permissions = ApiKeyLookup.permissionsOf(old.permissions);
         if (!caller.permissions().containsAll(permissions)) {
             throw new ForbiddenException("a key cannot be granted permissions its creator does not hold");
         }
@@ -324,9 +322,7 @@ public class DefaultApiKeyService implements ApiKeyService {
                 e.id.toString(),
                 e.name,
                 e.prefix,
-                Arrays.stream(e.permissions)
-                        .map(Permission::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class))),
+                ApiKeyLookup.permissionsOf(e.permissions),
                 Arrays.stream(e.orgUnitIds)
                         .map(UUID::toString)
                         .collect(Collectors.toCollection(java.util.TreeSet::new)),
